@@ -1,0 +1,53 @@
+# The web app: core + Dear ImGui + WebGL2, linked to canvass.js/.wasm and laid out with the page
+# files as a deployable folder of static files in ${CANVASS_SITE_DIR}.
+set(CANVASS_SITE_DIR "${CMAKE_BINARY_DIR}/site")
+
+add_library(canvass_imgui STATIC
+  "${IMGUI_DIR}/imgui.cpp"
+  "${IMGUI_DIR}/imgui_draw.cpp"
+  "${IMGUI_DIR}/imgui_tables.cpp"
+  "${IMGUI_DIR}/imgui_widgets.cpp"
+  "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp"
+  "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")
+target_include_directories(canvass_imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" "${IMGUI_DIR}/misc/cpp")
+target_compile_definitions(canvass_imgui PUBLIC
+  IMGUI_IMPL_OPENGL_ES3
+  IMGUI_DISABLE_DEMO_WINDOWS
+  IMGUI_DISABLE_DEBUG_TOOLS
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+  IMGUI_DISABLE_OBSOLETE_KEYIO)
+target_compile_options(canvass_imgui PRIVATE -w)
+
+file(GLOB_RECURSE CANVASS_WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
+add_executable(canvass_web ${CANVASS_WEB_SOURCES})
+set_target_properties(canvass_web PROPERTIES
+  OUTPUT_NAME canvass
+  SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY "${CANVASS_SITE_DIR}")
+target_link_libraries(canvass_web PRIVATE canvass_core canvass_platform canvass_imgui)
+target_compile_options(canvass_web PRIVATE ${CANVASS_WARNINGS})
+
+set(CANVASS_FONTS "${CANVASS_DEPS}/fonts")
+target_link_options(canvass_web PRIVATE
+  -Os                             # also minifies the JS glue
+  -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1
+  -sENVIRONMENT=web
+  -sDYNAMIC_EXECUTION=0            # the page's CSP allows no eval
+  -sEXIT_RUNTIME=0
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
+  "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']"
+  -lhtml5.js
+  "--preload-file=${CANVASS_FONTS}/NotoSans-Regular.ttf@/fonts/NotoSans-Regular.ttf"
+  "--preload-file=${CANVASS_FONTS}/NotoSans-Bold.ttf@/fonts/NotoSans-Bold.ttf")
+set_property(TARGET canvass_web APPEND PROPERTY LINK_DEPENDS
+  "${CANVASS_FONTS}/NotoSans-Regular.ttf" "${CANVASS_FONTS}/NotoSans-Bold.ttf")
+
+# The page around the module: index.html from shell.html, scripts and style, surveys.
+file(GLOB CANVASS_PAGE_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/page/*")
+add_custom_command(TARGET canvass_web POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/shell.html" "${CANVASS_SITE_DIR}/index.html"
+  COMMAND ${CMAKE_COMMAND} -E copy ${CANVASS_PAGE_FILES} "${CANVASS_SITE_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/assets" "${CANVASS_SITE_DIR}/assets"
+  COMMENT "Laying out the web folder in ${CANVASS_SITE_DIR}"
+  VERBATIM)

@@ -1,0 +1,38 @@
+// The app's state and the intents that change it. The UI owns no data: it draws a view-model
+// built from AppState (view_model.h) and turns clicks and keys into Intents, which apply()
+// turns into the next state. apply_intent() is pure, so every rule here is unit-tested natively.
+#pragma once
+
+#include <string>
+#include <variant>
+
+#include "core/result.h"
+
+namespace canvass {
+
+enum class Screen { welcome };
+
+// Text size steps the respondent can choose, on top of the browser's own zoom.
+inline constexpr int min_text_size_percent = 100;
+inline constexpr int max_text_size_percent = 200;
+inline constexpr int text_size_step_percent = 25;
+
+struct AppState {
+    Screen screen = Screen::welcome;
+    std::string locale = "en";
+    int text_size_percent = min_text_size_percent;
+};
+
+namespace intent {
+struct SetLocale { std::string locale; };
+struct ChangeTextSize { int steps; };  // +1 larger, -1 smaller
+}  // namespace intent
+
+using Intent = std::variant<intent::SetLocale, intent::ChangeTextSize>;
+
+// An intent that cannot apply (an unknown locale) is an error and leaves the state unchanged.
+Result<AppState> apply_intent(const AppState& state, const Intent& intent);
+
+const char* screen_id(Screen screen);  // stable ids for the automation API (docs/automation.md)
+
+}  // namespace canvass

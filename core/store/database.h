@@ -1,0 +1,74 @@
+// A small owning wrapper over a SQLite connection and its statements, so store code reads as
+// SQL plus error handling and never leaks a handle. Errors come back as Result values that
+// name the database file and what SQLite said.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace canvass {
+
+class Statement {
+public:
+    Statement() = default;
+    Statement(sqlite3_stmt* handle, std::string location);
+
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind_null(int index);
+
+    // Runs one step: true when a row is ready to read, false when done.
+    Result<bool> step();
+    Status run();  // steps to completion; for statements without rows
+
+    std::int64_t column_int(int index) const;
+    std::string column_text(int index) const;
+    bool column_is_null(int index) const;
+
+private:
+    struct Finalizer { void operator()(sqlite3_stmt* stmt) const; };
+    std::unique_ptr<sqlite3_stmt, Finalizer> handle_;
+    std::string location_;
+};
+
+class Database {
+public:
+    // Opens (creating if needed) the database file; ":memory:" for a private in-memory one.
+    static Result<Database> open(const std::string& path);
+
+    Status exec(std::string_view sql);  // one or more statements, no results
+    Result<Statement> prepare(std::string_view sql) const;
+    const std::string& path() const { return path_; }
+    sqlite3* handle() const { return handle_.get(); }
+
+private:
+    struct Closer { void operator()(sqlite3* db) const; };
+    std::unique_ptr<sqlite3, Closer> handle_;
+    std::string path_;
+};
+
+// Runs `work` inside BEGIN IMMEDIATE / COMMIT, rolling back when it fails.
+template <class Work>
+Status in_transaction(Database& db, Work&& work) {
+    if (Status begun = db.exec("BEGIN IMMEDIATE"); !begun) return begun;
+    Status done = work();
+    if (!done) {
+        (void)db.exec("ROLLBACK");
+        return done;
+    }
+    if (Status committed = db.exec("COMMIT"); !committed) {
+        (void)db.exec("ROLLBACK");
+        return committed;
+    }
+    return Ok{};
+}
+
+}  // namespace canvass

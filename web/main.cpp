@@ -1,0 +1,29 @@
+// Entry point of the web app: starts the app and hands its frame loop to the browser.
+#include <emscripten/emscripten.h>
+
+#include "web/web_app.h"
+
+namespace {
+
+canvass::web::WebApp app("#canvas");
+
+// clang-format off
+EM_JS(void, js_report_fatal, (const char* message), {
+    if (Module.onCanvassFatal) Module.onCanvassFatal(UTF8ToString(message));
+});
+// clang-format on
+
+}  // namespace
+
+namespace canvass::web {
+const WebApp& running_app() { return app; }
+}  // namespace canvass::web
+
+int main() {
+    if (!app.start()) {
+        js_report_fatal("webgl2");
+        return 1;
+    }
+    emscripten_set_main_loop([] { app.tick(); }, 0, false);
+    return 0;
+}

@@ -1,0 +1,186 @@
+// Frame loop: size the canvas, rebuild fonts when needed, draw the current screen from its
+// view-model, then apply the intents the screen produced.
+#include "web/web_app.h"
+
+#include <GLES3/gl3.h>
+#include <emscripten/emscripten.h>
+
+#include <filesystem>
+
+#include "core/app/view_model.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+#include "platform/platform.h"
+#include "web/input.h"
+#include "web/theme.h"
+#include "web/views/welcome_view.h"
+
+namespace canvass::web {
+namespace {
+
+constexpr const char* glsl_version = "#version 300 es";
+constexpr int frames_after_change = 3;  // ImGui settles hover, focus and layout within a few frames
+
+// clang-format off
+EM_JS(void, js_signal_ready, (), { if (Module.onCanvassReady) Module.onCanvassReady(); });
+// clang-format on
+
+WebApp* input_target = nullptr;
+void on_any_input() {
+    if (input_target) input_target->request_frames(frames_after_change);
+}
+
+}  // namespace
+
+bool WebApp::start() {
+    if (!surface_.create_context()) return false;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini: layout is the app's, not the user's
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    io.BackendPlatformName = "canvass_html5";
+    ImGui_ImplOpenGL3_Init(glsl_version);
+    input_target = this;
+    install_input_callbacks(selector_, on_any_input);
+    surface_.sync_size();
+    open_store();
+    return true;
+}
+
+// The store lives in the module's file system (persisted to IndexedDB by the respondent-flow
+// work); a store that fails to open is reported, and the welcome screen still works.
+void WebApp::open_store() {
+    std::error_code ignored;
+    std::filesystem::create_directories(platform::data_directory(), ignored);
+    Result<ResponseStore> opened = ResponseStore::open(platform::data_directory() + "/canvass.db");
+    if (opened) {
+        store_.emplace(std::move(opened).value());
+    } else {
+        store_error_ = opened.error().to_string();
+    }
+}
+
+void WebApp::tick() {
+    if (surface_.sync_size()) request_frames(frames_after_change);
+    if (surface_.context_lost()) return;
+    if (surface_.take_restored()) {
+        // Every GPU object died with the old context: re-create them from the CPU-side state.
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplOpenGL3_Init(glsl_version);
+        request_frames(frames_after_change);
+    }
+    if (frames_to_draw_ <= 0) return;
+    --frames_to_draw_;
+    draw_frame();
+    apply_intents();
+    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) request_frames(1);
+    if (!announced_ready_) {
+        announced_ready_ = true;
+        js_signal_ready();
+    }
+}
+
+void WebApp::draw_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    const float text_scale = state_.text_size_percent / 100.0f;
+    if (ensure_fonts(fonts_, surface_.pixel_ratio(), state_.text_size_percent)) {
+        apply_imgui_style(default_theme(), text_scale);
+        if (frames_drawn_ > 0) {  // before the first frame, NewFrame creates the texture itself
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+    }
+    io.DisplaySize = ImVec2(surface_.css_width(), surface_.css_height());
+    io.DisplayFramebufferScale = ImVec2(surface_.pixel_ratio(), surface_.pixel_ratio());
+    const double now = emscripten_get_now();
+    static_cast<void>(now);
+    io.DeltaTime = 1.0f / 60.0f;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("##screen", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    scroll_by_touch_drag();
+    scroll_y_ = ImGui::GetScrollY();
+    scroll_max_y_ = ImGui::GetScrollMaxY();
+    control_rects_.clear();
+    FrameContext frame{default_theme(), fonts_, text_scale, control_rects_};
+    const ViewModel view = build_view(state_);
+    switch (state_.screen) {
+        case Screen::welcome: draw_welcome(frame, view, pending_intents_); break;
+    }
+    ImGui::End();
+    ImGui::Render();
+
+    glViewport(0, 0, surface_.framebuffer_width(), surface_.framebuffer_height());
+    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(default_theme().background);
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++frames_drawn_;
+}
+
+// ImGui scrolls with the wheel and the keyboard; on a touch screen a finger drags the page.
+// A drag that started on a button does not click it, as ImGui needs the release over the button.
+void WebApp::scroll_by_touch_drag() {
+    const ImGuiIO& io = ImGui::GetIO();
+    constexpr float drag_threshold_px = 8.0f;
+    if (io.MouseSource != ImGuiMouseSource_TouchScreen || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, drag_threshold_px)) return;
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+void WebApp::apply_intents() {
+    if (pending_intents_.empty()) return;
+    for (const Intent& intent : pending_intents_) {
+        Result<AppState> next = apply_intent(state_, intent);
+        if (next) {
+            state_ = std::move(next).value();
+        } else {
+            intent_errors_.push_back(next.error().to_string());
+        }
+    }
+    pending_intents_.clear();
+    request_frames(frames_after_change);
+}
+
+std::string WebApp::view_json() const {
+    nlohmann::json view = to_json(build_view(state_));
+    for (nlohmann::json& control : view["controls"]) {
+        for (const ControlRect& rect : control_rects_) {
+            if (rect.id != control["id"].get<std::string>()) continue;
+            control["rect"] = {{"x", rect.min.x}, {"y", rect.min.y},
+                               {"width", rect.max.x - rect.min.x}, {"height", rect.max.y - rect.min.y}};
+        }
+    }
+    view["canvas"] = {{"cssWidth", surface_.css_width()},
+                      {"cssHeight", surface_.css_height()},
+                      {"pixelRatio", surface_.pixel_ratio()},
+                      {"framebufferWidth", surface_.framebuffer_width()},
+                      {"framebufferHeight", surface_.framebuffer_height()},
+                      {"contextLost", surface_.context_lost()},
+                      {"contextRestores", surface_.context_restores()}};
+    view["fonts"] = {{"bodyPx", body_font_px * fonts_.text_size_percent / 100.0f},  // as rasterised
+                     {"rasterPixelRatio", fonts_.pixel_ratio},
+                     {"atlasBuilds", fonts_.builds}};
+    nlohmann::json store = {{"open", store_.has_value()}, {"error", store_error_}};
+    if (store_) {
+        store["schemaVersion"] = store_->schema_version();
+        Result<std::int64_t> count = store_->count_responses();
+        store["responses"] = count ? nlohmann::json(*count) : nlohmann::json(nullptr);
+    }
+    view["store"] = store;
+    view["scroll"] = {{"y", scroll_y_}, {"maxY", scroll_max_y_}};
+    view["framesDrawn"] = frames_drawn_;
+    view["errors"] = intent_errors_;
+    return view.dump();
+}
+
+}  // namespace canvass::web

@@ -1,0 +1,48 @@
+// The web app: owns the core AppState (the UI draws from it and never keeps its own copy of
+// answers or settings), the canvas, ImGui and the font atlas, and runs one frame at a time.
+// Frames are drawn only while something changes, so an idle page costs almost nothing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/app/app_state.h"
+#include "core/store/response_store.h"
+#include "web/canvas_surface.h"
+#include "web/fonts.h"
+#include "web/widgets.h"
+
+namespace canvass::web {
+
+class WebApp {
+public:
+    explicit WebApp(const char* canvas_selector) : surface_(canvas_selector), selector_(canvas_selector) {}
+
+    bool start();  // false when WebGL2 could not be set up
+    void tick();   // called once per animation frame
+    void request_frames(int count) { if (count > frames_to_draw_) frames_to_draw_ = count; }
+    std::string view_json() const;  // the automation API's view, as JSON text
+
+private:
+    void open_store();
+    void draw_frame();
+    void scroll_by_touch_drag();
+    void apply_intents();
+
+    CanvasSurface surface_;
+    const char* selector_;
+    AppState state_;
+    std::optional<ResponseStore> store_;
+    std::string store_error_;
+    Fonts fonts_;
+    std::vector<Intent> pending_intents_;
+    std::vector<ControlRect> control_rects_;
+    std::vector<std::string> intent_errors_;
+    float scroll_y_ = 0, scroll_max_y_ = 0;  // of the screen, as last drawn
+    int frames_to_draw_ = 3;
+    long frames_drawn_ = 0;
+    bool announced_ready_ = false;
+};
+
+}  // namespace canvass::web
