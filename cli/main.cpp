@@ -2,30 +2,50 @@
 // the Board's analyst. Each subcommand lives in its own file; this one dispatches.
 #include <cstdio>
 #include <cstring>
-#include <string>
+#include <string_view>
+
+#include "cli/commands.h"
 
 namespace {
 
-constexpr const char* usage =
-    "Usage: canvass <command> [options]\n"
-    "\n"
-    "Commands:\n"
-    "  version        print the Canvass version\n"
-    "\n"
-    "Run 'canvass <command> --help' for a command's options.\n";
+struct Command {
+    std::string_view name;
+    int (*run)(int argc, char** argv);
+    std::string_view summary;
+};
+
+constexpr Command commands[] = {
+    {"expr", canvass::cli::run_expr, "evaluate a SurveyJS expression and print the result as JSON"},
+};
+
+void print_usage(std::FILE* out) {
+    std::fputs("Usage: canvass <command> [options]\n\nCommands:\n", out);
+    for (const Command& command : commands) {
+        std::fprintf(out, "  %-10.*s %.*s\n", int(command.name.size()), command.name.data(), int(command.summary.size()),
+                     command.summary.data());
+    }
+    std::fputs("  version    print the Canvass version\n\nRun 'canvass <command> --help' for a command's options.\n", out);
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
-        std::fputs(usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
+    if (argc < 2) {
+        print_usage(stderr);
+        return 2;
     }
-    const std::string command = argv[1];
-    if (command == "version" || command == "--version") {
+    const std::string_view name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        print_usage(stdout);
+        return 0;
+    }
+    if (name == "version" || name == "--version") {
         std::puts("canvass 0.1.0");
         return 0;
     }
-    std::fprintf(stderr, "canvass: unknown command '%s'; run 'canvass --help' for the list\n", command.c_str());
+    for (const Command& command : commands) {
+        if (command.name == name) return command.run(argc - 2, argv + 2);
+    }
+    std::fprintf(stderr, "canvass: unknown command '%s'; run 'canvass --help' for the list\n", argv[1]);
     return 2;
 }

@@ -120,6 +120,13 @@ describe('welcome screen', () => {
     assert.equal(current.canvas.framebufferHeight, 1400);
     // Controls are laid out inside the narrower window.
     for (const control of current.controls) assert.ok(control.rect.x + control.rect.width <= 500, control.id);
+    // Moving the window to a screen with another pixel ratio re-rasterises the fonts for it.
+    const builds = current.fonts.atlasBuilds;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 500, height: 700, deviceScaleFactor: 1, mobile: false });
+    current = await waitForView(page, (v) => v.canvas.pixelRatio === 1 && v.fonts.rasterPixelRatio === 1);
+    assert.equal(current.canvas.framebufferWidth, 500);
+    assert.equal(current.fonts.atlasBuilds, builds + 1);
     harness.assertClean();
     await page.context().close();
   });

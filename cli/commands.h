@@ -1,0 +1,9 @@
+// The canvass subcommands. Each takes the arguments after its name and returns the exit
+// code: 0 success, 2 bad input or usage (one clear line on stderr), 1 an unexpected failure.
+#pragma once
+
+namespace canvass::cli {
+
+int run_expr(int argc, char** argv);
+
+}  // namespace canvass::cli
