@@ -12,6 +12,11 @@ namespace {
 
 constexpr int kMaxNesting = 256;    // parenthesis/function/array/! levels: bounds parser recursion
 constexpr int kMaxHeight = 1024;    // tree height incl. operator chains: bounds evaluation recursion
+// The grammar backtracks without memoising (as survey-core's generated parser does), which is
+// exponential on hostile texts such as "((((( ee(((" repeated: a fuzzer found a 192-character
+// expression that took minutes. Real expressions need a few thousand steps; past this budget
+// parsing stops with an error instead of hanging the page.
+constexpr long kMaxParseSteps = 200'000;
 
 struct Patched {
     std::u16string text;
@@ -140,6 +145,8 @@ private:
 
     // head (_ op _ operand)* built left-associatively; `optional_right` for BinFunctions.
     bool chain(NodePtr& out, Fn operand, bool (Parser::*op)(std::u16string&), bool arithmetic, bool optional_right) {
+        if (++steps_ > kMaxParseSteps) abort("too complex to parse (it backtracks too much)");
+        if (abort_) return false;
         if (!(this->*operand)(out)) return false;
         while (!abort_) {
             std::size_t save = pos_;
@@ -491,6 +498,7 @@ private:
     std::size_t pos_ = 0;
     std::size_t max_fail_ = 0;
     int depth_ = 0;
+    long steps_ = 0;
     bool abort_ = false;
     const char* abort_reason_ = nullptr;
     std::size_t abort_pos_ = 0;

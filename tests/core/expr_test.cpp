@@ -567,3 +567,13 @@ TEST_CASE("text lengths and indexes count UTF-16 code units") {
     // survey-core returns "a\ud83d"; a lone surrogate cannot be UTF-8, so it becomes U+FFFD
     CHECK(run("substring({s}, 0, 2)", values) == "a\xEF\xBF\xBD");
 }
+
+TEST_CASE("a backtracking-heavy text fails fast with a clear error instead of hanging") {
+    // Found by fuzz_expression: without the parse-step budget this took over three minutes.
+    const std::string hostile =
+        "datealue -! (((((( ee((( eealue - ([((3<((aluee( (((((( ee((( eea-! (((((( ee((( eealue - ([((3<((aluee( "
+        "(((((( ee((( eealue - ([((3<((alue - ([((3<((aluee((( eeale - ([(( eeale - ([((2<((\"emp";
+    auto parsed = canvass::expr::parse(hostile);
+    REQUIRE_FALSE(parsed.ok());
+    CHECK(parsed.error().message == "expression too complex: too complex to parse (it backtracks too much) at 188");
+}
