@@ -20,7 +20,7 @@ struct KeyName {
 };
 
 // KeyboardEvent.code names: physical keys, so they do not change with the keyboard layout.
-constexpr KeyName named_keys[] = {
+constexpr KeyName kNamedKeys[] = {
     {"Tab", ImGuiKey_Tab}, {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
     {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
     {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End},
@@ -32,7 +32,7 @@ constexpr KeyName named_keys[] = {
 };
 
 ImGuiKey key_from_event(const EmscriptenKeyboardEvent& event) {
-    for (const KeyName& named : named_keys) {
+    for (const KeyName& named : kNamedKeys) {
         if (std::strcmp(event.code, named.code) == 0) return named.key;
     }
     // Letters and digits by their physical position ("KeyA", "Digit1"), as shortcuts expect.

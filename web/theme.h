@@ -23,11 +23,11 @@ struct Theme {
 
 const Theme& default_theme();
 
-inline constexpr float body_font_px = 20.0f;      // CSS font-size (em) at 100 % text size
-inline constexpr float heading_font_px = 32.0f;
-inline constexpr float min_touch_target_px = 48.0f;  // WCAG 2.5.5 asks 44; a little more for gloved fingers
-inline constexpr float column_max_width_px = 720.0f;
-inline constexpr float page_margin_px = 20.0f;
+inline constexpr float kBodyFontPx = 20.0f;      // CSS font-size (em) at 100 % text size
+inline constexpr float kHeadingFontPx = 32.0f;
+inline constexpr float kMinTouchTargetPx = 48.0f;  // WCAG 2.5.5 asks 44; a little more for gloved fingers
+inline constexpr float kColumnMaxWidthPx = 720.0f;
+inline constexpr float kPageMarginPx = 20.0f;
 
 void apply_imgui_style(const Theme& theme, float text_scale);
 

@@ -19,8 +19,8 @@
 namespace canvass::web {
 namespace {
 
-constexpr const char* glsl_version = "#version 300 es";
-constexpr int frames_after_change = 3;  // ImGui settles hover, focus and layout within a few frames
+constexpr const char* kGlslVersion = "#version 300 es";
+constexpr int kFramesAfterChange = 3;  // ImGui settles hover, focus and layout within a few frames
 
 // clang-format off
 EM_JS(void, js_signal_ready, (), { if (Module.onCanvassReady) Module.onCanvassReady(); });
@@ -28,7 +28,7 @@ EM_JS(void, js_signal_ready, (), { if (Module.onCanvassReady) Module.onCanvassRe
 
 WebApp* input_target = nullptr;
 void on_any_input() {
-    if (input_target) input_target->request_frames(frames_after_change);
+    if (input_target) input_target->request_frames(kFramesAfterChange);
 }
 
 }  // namespace
@@ -43,7 +43,7 @@ bool WebApp::start() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     io.BackendPlatformName = "canvass_html5";
-    ImGui_ImplOpenGL3_Init(glsl_version);
+    ImGui_ImplOpenGL3_Init(kGlslVersion);
     input_target = this;
     install_input_callbacks(selector_, on_any_input);
     surface_.sync_size();
@@ -65,13 +65,13 @@ void WebApp::open_store() {
 }
 
 void WebApp::tick() {
-    if (surface_.sync_size()) request_frames(frames_after_change);
+    if (surface_.sync_size()) request_frames(kFramesAfterChange);
     if (surface_.context_lost()) return;
     if (surface_.take_restored()) {
         // Every GPU object died with the old context: re-create them from the CPU-side state.
         ImGui_ImplOpenGL3_Shutdown();
-        ImGui_ImplOpenGL3_Init(glsl_version);
-        request_frames(frames_after_change);
+        ImGui_ImplOpenGL3_Init(kGlslVersion);
+        request_frames(kFramesAfterChange);
     }
     if (frames_to_draw_ <= 0) return;
     --frames_to_draw_;
@@ -115,7 +115,7 @@ void WebApp::draw_frame() {
     FrameContext frame{default_theme(), fonts_, text_scale, control_rects_};
     const ViewModel view = build_view(state_);
     switch (state_.screen) {
-        case Screen::welcome: draw_welcome(frame, view, pending_intents_); break;
+        case Screen::Welcome: draw_welcome(frame, view, pending_intents_); break;
     }
     ImGui::End();
     ImGui::Render();
@@ -132,8 +132,8 @@ void WebApp::draw_frame() {
 // A drag that started on a button does not click it, as ImGui needs the release over the button.
 void WebApp::scroll_by_touch_drag() {
     const ImGuiIO& io = ImGui::GetIO();
-    constexpr float drag_threshold_px = 8.0f;
-    if (io.MouseSource != ImGuiMouseSource_TouchScreen || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, drag_threshold_px)) return;
+    constexpr float kDragThresholdPx = 8.0f;
+    if (io.MouseSource != ImGuiMouseSource_TouchScreen || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragThresholdPx)) return;
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }
 
@@ -148,7 +148,7 @@ void WebApp::apply_intents() {
         }
     }
     pending_intents_.clear();
-    request_frames(frames_after_change);
+    request_frames(kFramesAfterChange);
 }
 
 std::string WebApp::view_json() const {
@@ -167,7 +167,7 @@ std::string WebApp::view_json() const {
                       {"framebufferHeight", surface_.framebuffer_height()},
                       {"contextLost", surface_.context_lost()},
                       {"contextRestores", surface_.context_restores()}};
-    view["fonts"] = {{"bodyPx", body_font_px * fonts_.text_size_percent / 100.0f},  // as rasterised
+    view["fonts"] = {{"bodyPx", kBodyFontPx * fonts_.text_size_percent / 100.0f},  // as rasterised
                      {"rasterPixelRatio", fonts_.pixel_ratio},
                      {"atlasBuilds", fonts_.builds}};
     nlohmann::json store = {{"open", store_.has_value()}, {"error", store_error_}};

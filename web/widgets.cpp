@@ -8,14 +8,14 @@ namespace canvass::web {
 bool draw_button(FrameContext& frame, const ControlView& control, ButtonStyle style, float width) {
     const Theme& theme = frame.theme;
     ImU32 fill = theme.secondary, hovered = theme.secondary_hovered, text = theme.text;
-    if (style == ButtonStyle::primary) fill = theme.primary, hovered = theme.primary_hovered, text = theme.on_primary;
-    if (style == ButtonStyle::selected) fill = theme.selected, hovered = theme.selected, text = theme.on_selected;
+    if (style == ButtonStyle::Primary) fill = theme.primary, hovered = theme.primary_hovered, text = theme.on_primary;
+    if (style == ButtonStyle::Selected) fill = theme.selected, hovered = theme.selected, text = theme.on_selected;
     ImGui::PushStyleColor(ImGuiCol_Button, fill);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hovered);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, hovered);
     ImGui::PushStyleColor(ImGuiCol_Text, text);
     ImGui::PushFont(frame.fonts.body_bold);
-    const float height = std::max(min_touch_target_px, ImGui::GetTextLineHeight() + 20 * frame.text_scale);
+    const float height = std::max(kMinTouchTargetPx, ImGui::GetTextLineHeight() + 20 * frame.text_scale);
     ImGui::BeginDisabled(!control.enabled);
     const std::string label = control.label + "##" + control.id;
     const bool activated = ImGui::Button(label.c_str(), ImVec2(width, height));

@@ -26,7 +26,7 @@ struct FrameContext {
     std::vector<ControlRect>& rects;
 };
 
-enum class ButtonStyle { primary, secondary, selected };
+enum class ButtonStyle { Primary, Secondary, Selected };
 
 // Draws a button for the control; true when it was activated (click, tap, Enter or Space).
 bool draw_button(FrameContext& frame, const ControlView& control, ButtonStyle style, float width);

@@ -20,8 +20,8 @@ struct Applier {
     }
 
     Result<AppState> operator()(const intent::ChangeTextSize& change) {
-        state.text_size_percent = std::clamp(state.text_size_percent + change.steps * text_size_step_percent,
-                                             min_text_size_percent, max_text_size_percent);
+        state.text_size_percent = std::clamp(state.text_size_percent + change.steps * kTextSizeStepPercent,
+                                             kMinTextSizePercent, kMaxTextSizePercent);
         return state;
     }
 };
@@ -32,7 +32,7 @@ Result<AppState> apply_intent(const AppState& state, const Intent& intent) { ret
 
 const char* screen_id(Screen screen) {
     switch (screen) {
-        case Screen::welcome: return "welcome";
+        case Screen::Welcome: return "welcome";
     }
     return "unknown";
 }

@@ -10,17 +10,17 @@
 
 namespace canvass {
 
-enum class Screen { welcome };
+enum class Screen { Welcome };
 
 // Text size steps the respondent can choose, on top of the browser's own zoom.
-inline constexpr int min_text_size_percent = 100;
-inline constexpr int max_text_size_percent = 200;
-inline constexpr int text_size_step_percent = 25;
+inline constexpr int kMinTextSizePercent = 100;
+inline constexpr int kMaxTextSizePercent = 200;
+inline constexpr int kTextSizeStepPercent = 25;
 
 struct AppState {
-    Screen screen = Screen::welcome;
+    Screen screen = Screen::Welcome;
     std::string locale = "en";
-    int text_size_percent = min_text_size_percent;
+    int text_size_percent = kMinTextSizePercent;
 };
 
 namespace intent {

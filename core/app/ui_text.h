@@ -8,15 +8,15 @@
 namespace canvass {
 
 enum class TextId {
-    app_name,
-    welcome_heading,
-    welcome_lead,
-    welcome_privacy,
-    language_label,
-    text_size_label,
-    text_smaller,
-    text_larger,
-    coming_soon,
+    AppName,
+    WelcomeHeading,
+    WelcomeLead,
+    WelcomePrivacy,
+    LanguageLabel,
+    TextSizeLabel,
+    TextSmaller,
+    TextLarger,
+    ComingSoon,
 };
 
 struct LocaleInfo {

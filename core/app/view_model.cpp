@@ -11,20 +11,20 @@ ViewModel build_view(const AppState& state) {
     view.locale = state.locale;
     view.text_size_percent = state.text_size_percent;
     const std::string_view locale = state.locale;
-    view.heading = ui_text(locale, TextId::welcome_heading);
-    view.paragraphs = {std::string(ui_text(locale, TextId::welcome_lead)),
-                       std::string(ui_text(locale, TextId::welcome_privacy))};
-    view.notice = ui_text(locale, TextId::coming_soon);
-    view.language_label = ui_text(locale, TextId::language_label);
-    view.text_size_label = ui_text(locale, TextId::text_size_label);
+    view.heading = ui_text(locale, TextId::WelcomeHeading);
+    view.paragraphs = {std::string(ui_text(locale, TextId::WelcomeLead)),
+                       std::string(ui_text(locale, TextId::WelcomePrivacy))};
+    view.notice = ui_text(locale, TextId::ComingSoon);
+    view.language_label = ui_text(locale, TextId::LanguageLabel);
+    view.text_size_label = ui_text(locale, TextId::TextSizeLabel);
     for (const LocaleInfo& info : supported_locales()) {
-        view.controls.push_back({"language_" + std::string(info.code), std::string(info.endonym), ControlKind::toggle,
+        view.controls.push_back({"language_" + std::string(info.code), std::string(info.endonym), ControlKind::Toggle,
                                  true, info.code == locale, "language", std::string(info.code)});
     }
-    view.controls.push_back({"text_smaller", std::string(ui_text(locale, TextId::text_smaller)), ControlKind::button,
-                             state.text_size_percent > min_text_size_percent, false, "text_size", "smaller"});
-    view.controls.push_back({"text_larger", std::string(ui_text(locale, TextId::text_larger)), ControlKind::button,
-                             state.text_size_percent < max_text_size_percent, false, "text_size", "larger"});
+    view.controls.push_back({"text_smaller", std::string(ui_text(locale, TextId::TextSmaller)), ControlKind::Button,
+                             state.text_size_percent > kMinTextSizePercent, false, "text_size", "smaller"});
+    view.controls.push_back({"text_larger", std::string(ui_text(locale, TextId::TextLarger)), ControlKind::Button,
+                             state.text_size_percent < kMaxTextSizePercent, false, "text_size", "larger"});
     return view;
 }
 
@@ -33,7 +33,7 @@ nlohmann::json to_json(const ViewModel& view) {
     for (const ControlView& control : view.controls) {
         controls.push_back({{"id", control.id},
                             {"label", control.label},
-                            {"kind", control.kind == ControlKind::toggle ? "toggle" : "button"},
+                            {"kind", control.kind == ControlKind::Toggle ? "toggle" : "button"},
                             {"enabled", control.enabled},
                             {"selected", control.selected},
                             {"group", control.group},

@@ -11,12 +11,12 @@
 
 namespace canvass {
 
-enum class ControlKind { button, toggle };
+enum class ControlKind { Button, Toggle };
 
 struct ControlView {
     std::string id;     // stable: tests and the DOM layer find controls by it
     std::string label;  // what is shown and spoken
-    ControlKind kind = ControlKind::button;
+    ControlKind kind = ControlKind::Button;
     bool enabled = true;
     bool selected = false;  // for toggles
     std::string group;      // controls that form one choice ("language", "text_size")

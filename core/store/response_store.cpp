@@ -1,4 +1,4 @@
-// Schema migrations and response reads and writes.
+// Schema kMigrations and response reads and writes.
 #include "core/store/response_store.h"
 
 #include <array>
@@ -8,7 +8,7 @@ namespace canvass {
 namespace {
 
 // Migration N takes the schema from version N to N+1. Append only: never edit a shipped one.
-constexpr std::array<std::string_view, 1> migrations = {
+constexpr std::array<std::string_view, 1> kMigrations = {
     R"sql(
     CREATE TABLE responses (
         id             TEXT PRIMARY KEY,
@@ -24,7 +24,7 @@ constexpr std::array<std::string_view, 1> migrations = {
     CREATE INDEX responses_by_survey ON responses (survey_id, submitted_at);
     )sql",
 };
-static_assert(migrations.size() == ResponseStore::current_schema_version);
+static_assert(kMigrations.size() == ResponseStore::current_schema_version);
 
 }  // namespace
 
@@ -51,7 +51,7 @@ Status ResponseStore::migrate() {
     while (schema_version_ < current_schema_version) {
         const int next = schema_version_ + 1;
         Status step = in_transaction(db_, [&]() -> Status {
-            if (Status applied = db_.exec(migrations[static_cast<std::size_t>(schema_version_)]); !applied) return applied;
+            if (Status applied = db_.exec(kMigrations[static_cast<std::size_t>(schema_version_)]); !applied) return applied;
             return db_.exec("PRAGMA user_version = " + std::to_string(next));
         });
         if (!step) return make_error("migrating to schema " + std::to_string(next) + ": " + step.error().message, db_.path());

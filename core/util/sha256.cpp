@@ -4,7 +4,7 @@
 namespace canvass {
 namespace {
 
-constexpr std::array<std::uint32_t, 64> round_constants = {
+constexpr std::array<std::uint32_t, 64> kRoundConstants = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
     0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -36,7 +36,7 @@ void Sha256::compress(const std::uint8_t* block) {
     for (int i = 0; i < 64; ++i) {
         std::uint32_t s1 = rotate_right(e, 6) ^ rotate_right(e, 11) ^ rotate_right(e, 25);
         std::uint32_t choose = (e & f) ^ (~e & g);
-        std::uint32_t t1 = h + s1 + choose + round_constants[i] + w[i];
+        std::uint32_t t1 = h + s1 + choose + kRoundConstants[i] + w[i];
         std::uint32_t s0 = rotate_right(a, 2) ^ rotate_right(a, 13) ^ rotate_right(a, 22);
         std::uint32_t majority = (a & b) ^ (a & c) ^ (b & c);
         std::uint32_t t2 = s0 + majority;
@@ -79,11 +79,11 @@ std::array<std::uint8_t, 32> Sha256::finish() {
 std::string sha256_hex(std::string_view bytes) {
     Sha256 hasher;
     hasher.update(bytes);
-    static constexpr char hex_digits[] = "0123456789abcdef";
+    static constexpr char kHexDigits[] = "0123456789abcdef";
     std::string out;
     for (std::uint8_t byte : hasher.finish()) {
-        out += hex_digits[byte >> 4];
-        out += hex_digits[byte & 15];
+        out += kHexDigits[byte >> 4];
+        out += kHexDigits[byte & 15];
     }
     return out;
 }

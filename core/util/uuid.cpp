@@ -11,13 +11,13 @@ Uuid Uuid::from_random(const std::array<std::uint8_t, 16>& random_bytes) {
 }
 
 std::string Uuid::to_string() const {
-    static constexpr char hex_digits[] = "0123456789abcdef";
+    static constexpr char kHexDigits[] = "0123456789abcdef";
     std::string out;
     out.reserve(36);
     for (std::size_t i = 0; i < bytes.size(); ++i) {
         if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-        out += hex_digits[bytes[i] >> 4];
-        out += hex_digits[bytes[i] & 15];
+        out += kHexDigits[bytes[i] >> 4];
+        out += kHexDigits[bytes[i] & 15];
     }
     return out;
 }

@@ -63,7 +63,7 @@ TEST_CASE("view JSON carries the documented fields") {
 }
 
 TEST_CASE("every UI string exists in every shipped language") {
-    for (int id = 0; id <= static_cast<int>(TextId::coming_soon); ++id) {
+    for (int id = 0; id <= static_cast<int>(TextId::ComingSoon); ++id) {
         CAPTURE(id);
         for (const LocaleInfo& locale : supported_locales()) {
             CAPTURE(locale.code);

@@ -26,7 +26,7 @@ void draw_control_row(FrameContext& frame, const ViewModel& view, const std::str
     const bool one_row = button_width * count + spacing * (count - 1) <= column_width;
     for (std::size_t i = 0; i < members.size(); ++i) {
         const ControlView& control = *members[i];
-        const ButtonStyle style = control.selected ? ButtonStyle::selected : ButtonStyle::secondary;
+        const ButtonStyle style = control.selected ? ButtonStyle::Selected : ButtonStyle::Secondary;
         if (draw_button(frame, control, style, one_row ? button_width : column_width)) on_activate(control);
         if (one_row && i + 1 < members.size()) ImGui::SameLine();
     }
@@ -37,8 +37,8 @@ void draw_control_row(FrameContext& frame, const ViewModel& view, const std::str
 void draw_welcome(FrameContext& frame, const ViewModel& view, std::vector<Intent>& intents) {
     const Theme& theme = frame.theme;
     const float window_width = ImGui::GetWindowWidth();
-    const float column_width = std::min(column_max_width_px * frame.text_scale, window_width - 2 * page_margin_px);
-    const float left = std::max(page_margin_px, (window_width - column_width) / 2);
+    const float column_width = std::min(kColumnMaxWidthPx * frame.text_scale, window_width - 2 * kPageMarginPx);
+    const float left = std::max(kPageMarginPx, (window_width - column_width) / 2);
     ImGui::SetCursorPos(ImVec2(left, 32 * frame.text_scale));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(left + column_width);
