@@ -51,3 +51,10 @@ add_custom_command(TARGET canvass_web POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/assets" "${CANVASS_SITE_DIR}/assets"
   COMMENT "Laying out the web folder in ${CANVASS_SITE_DIR}"
   VERBATIM)
+
+# The engine benchmark as wasm for Node (bench/engine_bench.cpp), reading files straight from disk.
+add_executable(canvass_engine_bench "${CMAKE_SOURCE_DIR}/bench/engine_bench.cpp")
+target_link_libraries(canvass_engine_bench PRIVATE canvass_core)
+set_target_properties(canvass_engine_bench PROPERTIES SUFFIX ".cjs")  # package.json makes .js an ES module
+target_link_options(canvass_engine_bench PRIVATE -O2 -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1
+  -sWASM_ASYNC_COMPILATION=0 -sEXIT_RUNTIME=1)
