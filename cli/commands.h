@@ -5,5 +5,7 @@
 namespace canvass::cli {
 
 int run_expr(int argc, char** argv);
+int run_validate(int argc, char** argv);
+int run_check(int argc, char** argv);
 
 }  // namespace canvass::cli
