@@ -159,6 +159,21 @@ private:
         return parsed.value();
     }
 
+    // The properties elements (questions and panels) and pages share: texts, visibility,
+    // requiredness and read-only state, each with its condition.
+    template <class Container>
+    void read_container_properties(const json& obj, const std::string& path, Container& target) {
+        read_localized(obj, "title", path, target.title);
+        read_localized(obj, "description", path, target.description);
+        read_localized(obj, "requiredErrorText", path, target.required_error_text);
+        read_bool(obj, "visible", path, target.visible);
+        read_bool(obj, "isRequired", path, target.is_required);
+        read_bool(obj, "readOnly", path, target.read_only);
+        target.visible_if = read_expression(obj, "visibleIf", path);
+        target.enable_if = read_expression(obj, "enableIf", path);
+        target.required_if = read_expression(obj, "requiredIf", path);
+    }
+
     void check_known(const json& obj, const std::string& path, const std::set<std::string_view>& known) {
         for (const auto& item : obj.items()) {
             if (!known.count(item.key())) warning(join(path, item.key()), "unknown property '" + item.key() + "' (ignored)");
@@ -339,15 +354,7 @@ private:
 
         std::set<std::string_view> known = {"type", "name", "title", "description", "visible", "visibleIf", "enableIf",
                                             "requiredIf", "isRequired", "requiredErrorText", "readOnly"};
-        read_localized(e, "title", path, el.title);
-        read_localized(e, "description", path, el.description);
-        read_localized(e, "requiredErrorText", path, el.required_error_text);
-        read_bool(e, "visible", path, el.visible);
-        read_bool(e, "isRequired", path, el.is_required);
-        read_bool(e, "readOnly", path, el.read_only);
-        el.visible_if = read_expression(e, "visibleIf", path);
-        el.enable_if = read_expression(e, "enableIf", path);
-        el.required_if = read_expression(e, "requiredIf", path);
+        read_container_properties(e, path, el);
         if (!el.is_panel()) {
             known.insert({"defaultValue", "validators"});
             if (const auto d = e.find("defaultValue"); d != e.end()) el.default_value = *d;
@@ -483,15 +490,7 @@ private:
             return;
         }
         if (!read_string(p, "name", path, page.name) || page.name.empty()) page.name = "page" + std::to_string(page_index + 1);
-        read_localized(p, "title", path, page.title);
-        read_localized(p, "description", path, page.description);
-        read_localized(p, "requiredErrorText", path, page.required_error_text);
-        read_bool(p, "visible", path, page.visible);
-        read_bool(p, "isRequired", path, page.is_required);
-        read_bool(p, "readOnly", path, page.read_only);
-        page.visible_if = read_expression(p, "visibleIf", path);
-        page.enable_if = read_expression(p, "enableIf", path);
-        page.required_if = read_expression(p, "requiredIf", path);
+        read_container_properties(p, path, page);
         check_known(p, path, {"name", "title", "description", "elements", "questions", "visible", "visibleIf", "enableIf",
                               "requiredIf", "isRequired", "requiredErrorText", "readOnly"});
         s_.pages.push_back(std::move(page));
