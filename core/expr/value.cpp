@@ -128,7 +128,9 @@ double string_to_number(std::u16string_view s) {
     return negative ? -v : v;
 }
 
-double parse_float(std::u16string_view s) {
+// parseFloat and parseInt both skip leading white space, then take one optional sign.
+// Returns whether the sign was '-'; `s` is left at the first character after them.
+static bool strip_leading_space_and_sign(std::u16string_view& s) {
     std::size_t b = 0;
     while (b < s.size() && text::is_js_whitespace(s[b])) ++b;
     s.remove_prefix(b);
@@ -137,6 +139,11 @@ double parse_float(std::u16string_view s) {
         negative = s[0] == u'-';
         s.remove_prefix(1);
     }
+    return negative;
+}
+
+double parse_float(std::u16string_view s) {
+    const bool negative = strip_leading_space_and_sign(s);
     double v;
     if (s.substr(0, 8) == u"Infinity") {
         v = kInf;
@@ -149,14 +156,7 @@ double parse_float(std::u16string_view s) {
 }
 
 double parse_int(std::u16string_view s) {
-    std::size_t b = 0;
-    while (b < s.size() && text::is_js_whitespace(s[b])) ++b;
-    s.remove_prefix(b);
-    bool negative = false;
-    if (!s.empty() && (s[0] == u'+' || s[0] == u'-')) {
-        negative = s[0] == u'-';
-        s.remove_prefix(1);
-    }
+    const bool negative = strip_leading_space_and_sign(s);
     int radix = 10;
     if (s.size() >= 2 && s[0] == u'0' && (s[1] == u'x' || s[1] == u'X')) {
         radix = 16;
