@@ -6,10 +6,10 @@
 #include <string_view>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/io/json_document.h"
 #include "core/survey/survey.h"
 #include "core/util/time.h"
-#include "platform/platform.h"
 
 namespace canvass::cli {
 namespace {
@@ -69,12 +69,8 @@ int run_check(int argc, char** argv) {
     if (survey_path.empty()) return fail("no survey file given; see 'canvass check --help'");
     if (answers_path.empty() == batch_path.empty()) return fail("give exactly one of --answers FILE or --batch FILE");
 
-    TimePoint now = platform::now();
-    if (!now_text.empty()) {
-        Result<TimePoint> parsed = parse_iso8601(now_text);
-        if (!parsed) return fail("--now: " + parsed.error().message);
-        now = *parsed;
-    }
+    Result<TimePoint> now = now_option(now_text);
+    if (!now) return fail(now.error().message);
 
     Result<nlohmann::json> doc = read_json_file(survey_path);
     if (!doc) return fail(doc.error().to_string());
@@ -83,10 +79,9 @@ int run_check(int argc, char** argv) {
     const survey::Survey& s = *loaded;
 
     if (!answers_path.empty()) {
-        Result<nlohmann::json> answers = read_json_file(answers_path);
-        if (!answers) return fail(answers.error().to_string());
-        if (!answers->is_object()) return fail(answers_path + ": the answers must be a JSON object, such as {\"q1\": 2}");
-        std::printf("%s\n", survey::check(s, *answers, now.unix_ms).to_json_line().c_str());
+        Result<nlohmann::json> answers = read_answers_object(answers_path);
+        if (!answers) return fail(answers.error().message);
+        std::printf("%s\n", survey::check(s, *answers, now->unix_ms).to_json_line().c_str());
         return 0;
     }
 
@@ -108,7 +103,7 @@ int run_check(int argc, char** argv) {
         } else if (!answers->is_object()) {
             out = nlohmann::json{{"error", name + ": the answers must be a JSON object"}}.dump();
         } else {
-            out = survey::check(s, *answers, now.unix_ms).to_json_line();
+            out = survey::check(s, *answers, now->unix_ms).to_json_line();
         }
         std::fwrite(out.data(), 1, out.size(), stdout);
         std::fputc('\n', stdout);

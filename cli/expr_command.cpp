@@ -5,10 +5,9 @@
 #include <string_view>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/expr/expression.h"
-#include "core/io/json_document.h"
 #include "core/util/time.h"
-#include "platform/platform.h"
 
 namespace canvass::cli {
 namespace {
@@ -60,21 +59,16 @@ int run_expr(int argc, char** argv) {
 
     nlohmann::json answers = nlohmann::json::object();
     if (!answers_path.empty()) {
-        Result<nlohmann::json> loaded = read_json_file(answers_path);
-        if (!loaded) return fail(loaded.error().to_string());
-        if (!loaded->is_object()) return fail(answers_path + ": the answers must be a JSON object, such as {\"q1\": 2}");
+        Result<nlohmann::json> loaded = read_answers_object(answers_path);
+        if (!loaded) return fail(loaded.error().message);
         answers = std::move(loaded).value();
     }
-    TimePoint now = platform::now();
-    if (!now_text.empty()) {
-        Result<TimePoint> parsed = parse_iso8601(now_text);
-        if (!parsed) return fail("--now: " + parsed.error().message);
-        now = *parsed;
-    }
+    Result<TimePoint> now = now_option(now_text);
+    if (!now) return fail(now.error().message);
 
     Result<std::shared_ptr<const expr::Expression>> parsed = expr::parse(expression_text);
     if (!parsed) return fail("'" + expression_text + "': " + parsed.error().message);
-    const expr::DataContext context(&answers, now.unix_ms);
+    const expr::DataContext context(&answers, now->unix_ms);
     std::puts(expr::evaluate(**parsed, context).dump().c_str());
     return 0;
 }
