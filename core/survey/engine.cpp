@@ -37,7 +37,7 @@ bool is_falsy(const json& v) {
 class Runner {
 public:
     Runner(const Survey& survey, EvalState& state) : s_(survey), st_(state), locale_(state.locale.empty() ? (survey.locale.empty() ? "en" : survey.locale) : state.locale) {
-        ctx_.layers = {&st_.variables, &overlay_, &st_.values};
+        ctx_.layers = {&st_.variables, &st_.expression_overlay, &st_.values};
         ctx_.bindings.push_back({"locale", &locale_});
         ctx_.set_now_ms(state.now_ms);
     }
@@ -85,16 +85,21 @@ public:
 
     // Expressions read a question's value (Question.value), not the raw data: a checkbox or
     // ranking sees [v] for a single v and nothing for a falsy one, a matrix nothing for a
-    // non-object. The overlay holds those values (null standing for undefined).
+    // non-object, a text or comment question an array as joined text, and a cleared question
+    // that held an array or object sees it emptied. EvalState::expression_overlay holds them.
     void update_overlay() {
-        overlay_ = json::object();
+        st_.expression_overlay = json::object();
         for (int q : s_.questions) {
             const Element& el = s_.elements[q];
-            if (!el.is_multi() && el.type != ElementType::Matrix) continue;
+            const bool text = el.type == ElementType::Text || el.type == ElementType::Comment;
+            if (!el.is_multi() && el.type != ElementType::Matrix && !text) continue;
             const auto it = st_.values.find(el.name);
             if (it == st_.values.end()) continue;
-            const bool conforming = el.type == ElementType::Matrix ? it->is_object() : it->is_array();
-            if (!conforming) overlay_[el.name] = question_value(s_, st_, q);
+            const bool conforming = el.type == ElementType::Matrix ? it->is_object() : text ? !it->is_array() : it->is_array();
+            if (!conforming) st_.expression_overlay[el.name] = question_value(s_, st_, q);
+        }
+        for (const auto& held : st_.question_values.items()) {
+            if (!st_.values.contains(held.key())) st_.expression_overlay[held.key()] = held.value();
         }
     }
 
@@ -117,7 +122,20 @@ public:
             return true;
         }
         if (it != st_.values.end() && *it == v) return false;
+        st_.question_values.erase(name);
         st_.values[name] = std::move(v);
+        return true;
+    }
+
+    // Question.clearValue: the data loses the value, but a question that held an array or an
+    // object keeps it emptied ([] or {}), and expressions read that ([] <= 2 is true, where
+    // undefined <= 2 is false).
+    bool clear_question(int q) {
+        const Element& el = s_.elements[q];
+        const json held = question_value(s_, st_, q);
+        if (!set_value(el.name, json())) return false;
+        if (held.is_array()) st_.question_values[el.name] = json::array();
+        else if (held.is_object()) st_.question_values[el.name] = json::object();
         return true;
     }
 
@@ -177,8 +195,10 @@ public:
         std::vector<int> out;
         for (std::size_t c = 0; c < el.choices.size(); ++c) {
             const Choice& choice = el.choices[c];
-            if (choice.visible_if && !item_condition(choice.visible_if, choice.value)) continue;
-            if (el.choices_visible_if && !item_condition(el.choices_visible_if, choice.value)) continue;
+            // A choice's own visibleIf replaces the question's choicesVisibleIf for that choice
+            // (ItemValue.runConditionsForItemsCore uses the item's runner when it has one).
+            const ExprPtr& rule = choice.visible_if ? choice.visible_if : el.choices_visible_if;
+            if (rule && !item_condition(rule, choice.value)) continue;
             out.push_back(int(c));
         }
         if (el.choices_order == "asc" || el.choices_order == "desc") {
@@ -209,7 +229,7 @@ public:
                 before[q] = st_.visible[q];
                 if (el.type == ElementType::Expression || el.type == ElementType::Html) continue;
                 if (!st_.visible[q]) {
-                    bool c1 = set_value(el.name, json());
+                    bool c1 = clear_question(q);
                     bool c2 = set_value(el.name + "-Comment", json());
                     if (c1 || c2) { changed = true; break; }
                 } else if (st_.shown[q] && !el.default_value.is_null() && question_is_empty(s_, st_, q)) {
@@ -277,13 +297,13 @@ public:
                 }
             }
             if (values_equal(kept, val)) return false;
-            return set_value(el.name, kept.empty() ? json() : kept);
+            return kept.empty() ? clear_question(q) : set_value(el.name, kept);
         }
         if (el.type == ElementType::Rating) {
             for (const json& v : rate_values(el)) {
                 if (values_equal(v, val)) return false;
             }
-            return set_value(el.name, json());
+            return clear_question(q);
         }
         if (!el.is_choice()) return false;
         // hasUnknownValue(..., includeOther = true): "other" always counts as known.
@@ -308,7 +328,7 @@ public:
             // is "other" or a visible choice, else cleared.
             const json& single = *st_.values.find(el.name);
             if (is_other(single) || is_known_choice(q, single)) return false;
-            return set_value(el.name, json());
+            return clear_question(q);
         }
         if (el.show_other) {
             // renderedValueFromData: a value that is none of the choices (visible or not) is the
@@ -344,7 +364,7 @@ public:
                 if (removed || dropped) changed = set_checkbox(q, items, kept) || changed;
                 else if (!other_text.is_null()) st_.question_values[el.name] = question_items;
             } else if (removed) {
-                changed = set_value(el.name, json()) || changed;
+                changed = clear_question(q) || changed;
             } else if (!other_text.is_null()) {
                 st_.question_values[el.name] = val.is_array() ? question_items : json("other");
             }
@@ -354,7 +374,7 @@ public:
         if (el.type != ElementType::Checkbox) {
             // A single-choice question drops its whole value when any item is unknown.
             for (const json& item : items) {
-                if (!known(item)) return set_value(el.name, json());
+                if (!known(item)) return clear_question(q);
             }
             return false;
         }
@@ -381,7 +401,7 @@ public:
             const int at = none_at(kept);
             if (at >= 0) kept.erase(kept.begin() + at);
         }
-        return set_value(el.name, kept.empty() ? json() : kept);
+        return kept.empty() ? clear_question(q) : set_value(el.name, std::move(kept));
     }
 
     void clear_incorrect_values() {
@@ -411,7 +431,6 @@ public:
 private:
     const Survey& s_;
     EvalState& st_;
-    json overlay_ = json::object();
     json locale_;
     expr::DataContext ctx_;
 };
@@ -430,6 +449,11 @@ json question_value(const Survey& survey, const EvalState& state, int element) {
     if (el.is_multi() && !it->is_array()) {
         if (is_falsy(*it)) return kNull;  // valueFromData: `if (!val) return val`, then empty
         return json::array({*it});        // valueFromData wraps a single value
+    }
+    // Text and comment questions turn an array into text (convertToCorrectValue), joined the
+    // way each shows a list: ", " on one line, one item per line in a comment box.
+    if (it->is_array() && (el.type == ElementType::Text || el.type == ElementType::Comment)) {
+        return js_join(*it, el.type == ElementType::Comment ? "\n" : ", ");
     }
     return *it;
 }

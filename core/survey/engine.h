@@ -22,6 +22,9 @@ struct EvalState {
     // of the choices (the value itself being the other text, in `other_text`).
     nlohmann::json question_values = nlohmann::json::object();
     nlohmann::json other_text = nlohmann::json::object();
+    // What expressions read where it differs from `values`: each question whose value is not
+    // its data (see question_value), with null standing for undefined. Layered over `values`.
+    nlohmann::json expression_overlay = nlohmann::json::object();
     std::int64_t now_ms = 0;
     std::string locale;                                   // for the {locale} variable
 

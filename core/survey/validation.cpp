@@ -85,7 +85,7 @@ class ValidatorRun {
 public:
     ValidatorRun(const Survey& survey, const EvalState& state, std::string_view locale)
         : st_(state), locale_(locale) {
-        ctx_.layers = {&st_.variables, &st_.values};
+        ctx_.layers = {&st_.variables, &st_.expression_overlay, &st_.values};
         locale_value_ = json(state.locale.empty() ? (survey.locale.empty() ? "en" : survey.locale) : state.locale);
         ctx_.bindings.push_back({"locale", &locale_value_});
         ctx_.set_now_ms(state.now_ms);
@@ -212,7 +212,7 @@ std::vector<std::string> question_errors(const Survey& survey, const EvalState& 
         }
     }
     if (el.type == ElementType::Matrix && el.all_rows_required) {
-        bool missing = el.rows.empty() ? false : false;
+        bool missing = false;
         for (const Choice& row : el.rows) {
             const json* cell = nullptr;
             if (value.is_object()) {

@@ -144,15 +144,17 @@ std::string js_string(const nlohmann::json& value) {
         }
         return value.dump();
     }
-    if (value.is_array()) {
-        std::string out;
-        for (std::size_t i = 0; i < value.size(); ++i) {
-            if (i) out += ",";
-            if (!value[i].is_null()) out += is_object_like(value[i]) ? "[object]" : js_string(value[i]);
-        }
-        return out;
-    }
+    if (value.is_array()) return js_join(value, ",");
     return "[object Object]";
+}
+
+std::string js_join(const nlohmann::json& array, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        if (i) out += separator;
+        if (!array[i].is_null()) out += js_string(array[i]);
+    }
+    return out;
 }
 
 bool loose_equal(const nlohmann::json& x, const nlohmann::json& y) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -28,5 +29,8 @@ bool js_less(const nlohmann::json& a, const nlohmann::json& b);
 
 // JavaScript's String(value) for primitives (numbers as JS prints them, true/false, null).
 std::string js_string(const nlohmann::json& value);
+
+// JavaScript's array.join(separator): null items become "", others String(item).
+std::string js_join(const nlohmann::json& array, std::string_view separator);
 
 }  // namespace canvass::survey

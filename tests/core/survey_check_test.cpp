@@ -104,6 +104,21 @@ TEST_CASE("check matches survey-core on answer sets") {
           {R"j({"b":true,"u":"keep"})j", R"j({"visible":["b","t","r","e","needs_t"],"required":["t","r"],"invalid":["r"],"complete":false})j"},
           {R"j({"b":true,"t":"mine"})j", R"j({"visible":["b","t","r","e"],"required":["t","r"],"invalid":["r"],"complete":false})j"},
          }},
+        {"arrays read as text, emptied arrays, a choice's visibleIf over choicesVisibleIf",
+         R"j({"elements":[{"type":"text","name":"t","validators":[{"type":"regex","regex":"^[a-z, ]+$"}]},{"type":"comment","name":"c"},{"type":"text","name":"t_seen","visibleIf":"{t} = 'a, b'"},{"type":"text","name":"c_seen","visibleIf":"{c} contains 'b'"},{"type":"text","name":"d","validators":[{"type":"expression","expression":"{d} empty or dateDiff({d}, today(), 'days') >= 0"}]},{"type":"rating","name":"r","rateValues":[1,2,3]},{"type":"text","name":"r_low","visibleIf":"{r} <= 2"},{"type":"radiogroup","name":"toggle","choices":["on","off"]},{"type":"checkbox","name":"picks","choices":["red",{"value":"gold","visibleIf":"{toggle} = 'on'"}],"choicesVisibleIf":"{item} <> {excluded}"},{"type":"text","name":"excluded"},{"type":"text","name":"picked","visibleIf":"{picks} notempty"}]})j",
+         {
+{R"j({})j", R"j({"visible":["t","c","d","r","toggle","picks","excluded"],"required":[],"invalid":[],"complete":true})j"},
+          {R"j({"t":["a","b"],"c":["a","b"]})j", R"j({"visible":["t","c","t_seen","c_seen","d","r","toggle","picks","excluded"],"required":[],"invalid":[],"complete":true})j"},
+          {R"j({"t":["A"],"c":["x"]})j", R"j({"visible":["t","c","d","r","toggle","picks","excluded"],"required":[],"invalid":["t"],"complete":false})j"},
+          {R"j({"d":["0"]})j", R"j({"visible":["t","c","d","r","toggle","picks","excluded"],"required":[],"invalid":["d"],"complete":false})j"},
+          {R"j({"d":"2020-01-01"})j", R"j({"visible":["t","c","d","r","toggle","picks","excluded"],"required":[],"invalid":[],"complete":true})j"},
+          {R"j({"r":["hello"]})j", R"j({"visible":["t","c","d","r","r_low","toggle","picks","excluded"],"required":[],"invalid":[],"complete":true})j"},
+          {R"j({"r":[]})j", R"j({"visible":["t","c","d","r","r_low","toggle","picks","excluded"],"required":[],"invalid":[],"complete":true})j"},
+          {R"j({"r":3})j", R"j({"visible":["t","c","d","r","toggle","picks","excluded"],"required":[],"invalid":[],"complete":true})j"},
+          {R"j({"toggle":"on","excluded":"gold","picks":["gold"]})j", R"j({"visible":["t","c","d","r","toggle","picks","excluded","picked"],"required":[],"invalid":[],"complete":true})j"},
+          {R"j({"toggle":"off","excluded":"red","picks":["gold","red"]})j", R"j({"visible":["t","c","d","r","toggle","picks","excluded"],"required":[],"invalid":[],"complete":true})j"},
+          {R"j({"excluded":"red","picks":["red"]})j", R"j({"visible":["t","c","d","r","toggle","picks","excluded"],"required":[],"invalid":[],"complete":true})j"},
+         }},
     };
     for (const CheckSuite& suite : suites) {
         CAPTURE(std::string(suite.name));

@@ -32,21 +32,6 @@ const SHOW = 5; // differences printed in full per survey
 // applies(answers, reference, canvass) }. Keep this tiny; every entry needs a reason.
 const CHECK_ALLOWLIST = [];
 
-// Differences that are NOT deliberate: gaps still to close in core/survey (issue 3 stays open until
-// this list is empty). Each names one generated answer set (default seed), the fields that differ
-// today and the cause. A set listed here that starts to agree fails the test, so the list stays true;
-// any difference not listed fails it too.
-const KNOWN_GAPS = [
-  { survey: 'edge-cases', set: 132, fields: ['visible', 'required', 'invalid'], cause: 'checkbox value with "other" plus unknown items: survey-core collapses the stored array, which changes a later visibleIf' },
-  { survey: 'edge-cases', set: 248, fields: ['invalid'], cause: 'an array given to a text question (date_seen: ["0"]): survey-core reads it through the question value, canvass validates the raw array' },
-  { survey: 'edge-cases', set: 519, fields: ['visible', 'required', 'invalid'], cause: 'as set 132: checkbox "other" collapsing' },
-  { survey: 'edge-cases', set: 634, fields: ['visible', 'required', 'invalid'], cause: 'as set 132: checkbox "other" collapsing' },
-  { survey: 'edge-cases', set: 687, fields: ['invalid'], cause: 'as set 248: an array given to a text question' },
-  { survey: 'diz-event-registration', set: 482, fields: ['invalid'], cause: 'an array given to a tel text question (guardian_phone: ["  "]): survey-core reads it as empty text' },
-  { survey: 'library-feedback', set: 237, fields: ['visible'], cause: 'an array given to a comment question (computer_problems) read by a visibleIf' },
-];
-const knownGapsApply = () => seed() === 20260615;
-
 function requireCli() {
   if (!fs.existsSync(CLI)) {
     assert.fail(`canvass binary not found at ${CLI}. Build it first: run 'scripts/build native' (or set CANVASS_CLI).`);
@@ -102,7 +87,6 @@ for (const file of surveyFiles()) {
     const failures = [];
     const perField = Object.fromEntries(FIELDS.map((f) => [f, 0]));
     let allowed = 0;
-    const knownSeen = new Set();
     sets.forEach((answers, i) => {
       const ref = reference.results[i], got = canvass[i];
       let fields = differingFields(ref, got);
@@ -112,28 +96,17 @@ for (const file of surveyFiles()) {
         allowed++;
         return;
       }
-      const gap = knownGapsApply() && KNOWN_GAPS.find((g) => g.survey === survey.id && g.set === i &&
-        g.fields.length === fields.length && g.fields.every((f) => fields.includes(f)));
-      if (gap) {
-        knownSeen.add(i);
-        return;
-      }
       fields.forEach((f) => perField[f]++);
       failures.push({ index: i, answers, ref, got, fields });
     });
-    const stale = knownGapsApply()
-      ? KNOWN_GAPS.filter((g) => g.survey === survey.id && g.set < sets.length && !knownSeen.has(g.set)) : [];
     const complete = reference.results.filter((r) => r.complete).length;
     const line = `${survey.id}: ${sets.length} sets compared, ${failures.length} differ` +
       (failures.length ? ` (${FIELDS.filter((f) => perField[f]).map((f) => `${f}: ${perField[f]}`).join(', ')})` : '') +
-      `${allowed ? `, ${allowed} allowlisted` : ''}${knownSeen.size ? `, ${knownSeen.size} known gaps (KNOWN_GAPS)` : ''}; ` +
+      `${allowed ? `, ${allowed} allowlisted` : ''}; ` +
       `${complete} complete by survey-core; ` +
       `${((performance.now() - started) / 1000).toFixed(1)} s${reference.cached ? ' (survey-core results from cache)' : ''}`;
     summary.push(line);
     t.diagnostic(line);
-    if (stale.length) {
-      assert.fail(`${line}\nthese KNOWN_GAPS now agree with survey-core; remove them: ${stale.map((g) => `#${g.set}`).join(', ')}`);
-    }
     if (failures.length) {
       const shown = failures.slice(0, SHOW).map((f) =>
         `--- ${survey.rel}, answer set #${f.index} (field${f.fields.length > 1 ? 's' : ''} ${f.fields.join(', ')} differ${f.fields.length > 1 ? '' : 's'})\n` +
