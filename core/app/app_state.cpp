@@ -24,6 +24,9 @@ struct Applier {
                                              kMinTextSizePercent, kMaxTextSizePercent);
         return state;
     }
+
+    Result<AppState> operator()(const intent::Answer&) { return make_error("answering is not built yet"); }
+    Result<AppState> operator()(const intent::SetComment&) { return make_error("answering is not built yet"); }
 };
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <string>
 #include <variant>
 
+#include <nlohmann/json.hpp>
+
 #include "core/result.h"
 
 namespace canvass {
@@ -26,9 +28,14 @@ struct AppState {
 namespace intent {
 struct SetLocale { std::string locale; };
 struct ChangeTextSize { int steps; };  // +1 larger, -1 smaller
+// Answer question `name` with `value` (SurveyJS data: a string, number, bool, array or
+// object); a null value clears the answer.
+struct Answer { std::string name; nlohmann::json value; };
+// The "Other (please specify)" text of question `name` (stored as name-Comment).
+struct SetComment { std::string name; std::string text; };
 }  // namespace intent
 
-using Intent = std::variant<intent::SetLocale, intent::ChangeTextSize>;
+using Intent = std::variant<intent::SetLocale, intent::ChangeTextSize, intent::Answer, intent::SetComment>;
 
 // An intent that cannot apply (an unknown locale) is an error and leaves the state unchanged.
 Result<AppState> apply_intent(const AppState& state, const Intent& intent);
