@@ -1,41 +1,353 @@
-// Applying intents to the app state.
+// Applying intents to the app state: settings, loading, the respondent's path through the
+// survey (respondent_flow.h decides where each step goes), drafts and submitting.
+//
+// Sections:
+//   1. Helpers: evaluation, drafts, a fresh response
+//   2. The intents, one operator() each
+//   3. apply_intent and screen ids
 #include "core/app/app_state.h"
 
 #include <algorithm>
 
+#include "core/app/respondent_flow.h"
 #include "core/app/ui_text.h"
+#include "core/util/time.h"
+#include "core/util/uuid.h"
 
 namespace canvass {
 namespace {
 
+using nlohmann::json;
+
+// --- 1. Helpers: evaluation, drafts, a fresh response ----------------------------------------
+
+// Re-evaluates the answers and keeps the data as survey-core holds it after the change (unknown
+// choices dropped, expression questions computed), so the stored answers never drift from what
+// the screens show.
+void evaluate(AppState& state, std::int64_t now_ms) {
+    auto evaluation = std::make_shared<survey::EvalState>(
+        survey::evaluate_survey(state.survey->model, state.answers, now_ms, state.locale));
+    state.answers = evaluation->values;
+    state.evaluation = std::move(evaluation);
+}
+
+Draft draft_of(const AppState& state, std::int64_t now_ms) {
+    Draft d;
+    d.id = state.response_id;
+    d.survey_id = state.survey->model.id;
+    d.survey_version = state.survey->model.version;
+    d.locale = state.locale;
+    d.channel = state.channel;
+    d.started_at = state.started_at;
+    d.updated_at_ms = now_ms;
+    d.data_json = state.answers.dump();
+    d.position_json = flow::position_to_json(*state.survey, state.position);
+    return d;
+}
+
+// Forgets the response in progress: nothing of it stays in memory.
+void clear_response(AppState& state) {
+    state.response_id.clear();
+    state.started_at.clear();
+    state.answers = json::object();
+    state.evaluation.reset();
+    state.position = {};
+    state.show_errors = false;
+    state.returning_to_check = false;
+    state.submit_error.clear();
+}
+
+std::string error_announcement(const AppState& state, std::size_t count) {
+    const std::string_view locale = state.locale;
+    return std::string(ui_text(locale, TextId::ErrorSummaryTitle)) + ": " +
+           format_count(locale, TextId::ErrorsOne, count);
+}
+
+// --- 2. The intents ------------------------------------------------------------------------------
+
 struct Applier {
     AppState state;
+    const IntentContext& context;
+    Effects effects;
 
-    Result<AppState> operator()(const intent::SetLocale& set) {
+    Result<Transition> done() { return Transition{std::move(state), std::move(effects)}; }
+
+    Result<Transition> refuse(std::string_view what) const {
+        return make_error(std::string(what) + " is not possible on the " + screen_id(state.screen) + " screen");
+    }
+
+    bool answering() const { return state.screen == Screen::Question && state.evaluation; }
+
+    void go_to(Position p) {
+        state.position = p;
+        state.show_errors = false;
+        state.screen = Screen::Question;
+    }
+
+    void save_draft() { effects.save_draft = draft_of(state, context.now_ms); }
+
+    Result<Transition> operator()(const intent::SetLocale& set) {
         if (!is_supported_locale(set.locale)) {
             return make_error("unknown language '" + set.locale + "'; choose one of: en, pl");
         }
         state.locale = set.locale;
-        return state;
+        if (state.evaluation) evaluate(state, context.now_ms);  // {locale} may appear in conditions
+        return done();
     }
 
-    Result<AppState> operator()(const intent::ChangeTextSize& change) {
+    Result<Transition> operator()(const intent::ChangeTextSize& change) {
         state.text_size_percent = std::clamp(state.text_size_percent + change.steps * kTextSizeStepPercent,
                                              kMinTextSizePercent, kMaxTextSizePercent);
-        return state;
+        return done();
     }
 
-    Result<AppState> operator()(const intent::Answer&) { return make_error("answering is not built yet"); }
-    Result<AppState> operator()(const intent::SetComment&) { return make_error("answering is not built yet"); }
+    Result<Transition> operator()(const intent::SetHighContrast& set) {
+        state.high_contrast = set.on;
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::SurveyLoaded& loaded) {
+        clear_response(state);
+        state.survey = loaded.survey;
+        state.offered_draft.reset();
+        if (!loaded.survey || !loaded.failure.empty()) {
+            state.screen = Screen::Unavailable;
+            state.unavailable_message = loaded.failure;
+            return done();
+        }
+        if (loaded.closed) {
+            state.screen = Screen::Closed;
+            return done();
+        }
+        state.screen = Screen::Welcome;
+        if (loaded.draft) {
+            const bool same_survey = loaded.draft->survey_id == loaded.survey->model.id &&
+                                     loaded.draft->survey_version == loaded.survey->model.version;
+            if (same_survey) {
+                state.offered_draft = loaded.draft;
+                state.screen = Screen::Resume;
+            } else {
+                effects.discard_draft = true;  // answers to another version of the questions cannot be resumed
+            }
+        }
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::Start&) {
+        if (state.screen != Screen::Welcome && state.screen != Screen::Resume) return refuse("Start");
+        if (state.screen == Screen::Welcome && state.evaluation) {
+            // Back from the first question: carry on with the same answers.
+            if (const auto first = flow::first_position(*state.survey, *state.evaluation)) go_to(*first);
+            return done();
+        }
+        clear_response(state);
+        state.offered_draft.reset();
+        state.response_id = Uuid::from_random(context.random).to_string();
+        state.started_at = format_iso8601(TimePoint{context.now_ms});
+        state.answers = flow::initial_answers(state.survey->model);
+        evaluate(state, context.now_ms);
+        const auto first = flow::first_position(*state.survey, *state.evaluation);
+        if (!first) {
+            state.screen = Screen::CheckAnswers;
+            return done();
+        }
+        go_to(*first);
+        save_draft();
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::ResumeDraft&) {
+        if (state.screen != Screen::Resume || !state.offered_draft) return refuse("Resuming");
+        const Draft draft = *state.offered_draft;
+        state.offered_draft.reset();
+        clear_response(state);
+        state.response_id = draft.id;
+        state.started_at = draft.started_at;
+        if (is_supported_locale(draft.locale)) state.locale = draft.locale;
+        json answers = json::parse(draft.data_json, nullptr, false);
+        state.answers = answers.is_object() ? std::move(answers) : json::object();
+        evaluate(state, context.now_ms);
+        auto at = flow::position_from_json(*state.survey, draft.position_json);
+        const auto all = flow::positions(*state.survey, *state.evaluation);
+        if (!at || std::find(all.begin(), all.end(), *at) == all.end()) at = flow::first_position(*state.survey, *state.evaluation);
+        if (!at) {
+            state.screen = Screen::CheckAnswers;
+            return done();
+        }
+        go_to(*at);
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::StartAgain&) {
+        if (state.screen == Screen::Submitting) return refuse("Start again");
+        clear_response(state);
+        state.offered_draft.reset();
+        effects.discard_draft = true;
+        effects.announce = ui_text(state.locale, TextId::AnswersCleared);
+        if (state.survey && state.screen != Screen::Unavailable && state.screen != Screen::Closed) {
+            state.screen = Screen::Welcome;
+        }
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::Answer& answer) {
+        if (!answering()) return refuse("Answering");
+        const survey::Survey& model = state.survey->model;
+        const int q = model.find_question(answer.name);
+        if (q < 0) return make_error("there is no question '" + answer.name + "' in this survey");
+        const survey::Element& el = model.elements[q];
+        if (!state.evaluation->shown[q] || state.evaluation->read_only[q]) {
+            return make_error("question '" + el.name + "' cannot be answered now");
+        }
+        if (answer.value.is_null()) state.answers.erase(el.name);
+        else state.answers[el.name] = answer.value;
+        // Unticking "Other" drops its text, as SurveyJS does.
+        const bool other_chosen = answer.value.is_array()
+            ? std::any_of(answer.value.begin(), answer.value.end(), [](const json& v) { return v == "other"; })
+            : answer.value == "other";
+        if (el.show_other && !other_chosen) state.answers.erase(el.name + "-Comment");
+        evaluate(state, context.now_ms);
+        save_draft();
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::SetComment& comment) {
+        if (!answering()) return refuse("Answering");
+        const int q = state.survey->model.find_question(comment.name);
+        if (q < 0) return make_error("there is no question '" + comment.name + "' in this survey");
+        const std::string key = state.survey->model.elements[q].name + "-Comment";
+        if (comment.text.empty()) state.answers.erase(key);
+        else state.answers[key] = comment.text;
+        evaluate(state, context.now_ms);
+        save_draft();
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::Next&) {
+        if (!answering()) return refuse("Continue");
+        const ActiveSurvey& active = *state.survey;
+        const survey::EvalState& evaluation = *state.evaluation;
+        if (!flow::screen_is_valid(active, evaluation, state.position)) {
+            state.show_errors = true;
+            const auto content = flow::screen_content(active, evaluation, state.position, state.locale, true);
+            std::size_t errors = content.page_error.empty() ? 0 : 1;
+            for (const auto& view : content.elements) errors += view.errors.empty() ? 0 : 1;
+            effects.announce = error_announcement(state, errors);
+            return done();
+        }
+        const auto next = flow::next_position(active, evaluation, state.position);
+        const bool complete = !flow::first_invalid_position(active, evaluation);
+        if (!next || (state.returning_to_check && complete)) {
+            if (const auto invalid = flow::first_invalid_position(active, evaluation)) {
+                go_to(*invalid);
+                state.show_errors = true;
+                effects.announce = error_announcement(state, 1);
+            } else {
+                state.screen = Screen::CheckAnswers;
+                state.returning_to_check = false;
+            }
+            save_draft();
+            return done();
+        }
+        go_to(*next);
+        save_draft();
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::Back&) {
+        if (state.screen == Screen::CheckAnswers) {
+            const auto all = flow::positions(*state.survey, *state.evaluation);
+            if (all.empty()) {
+                state.screen = Screen::Welcome;
+                return done();
+            }
+            go_to(all.back());
+            save_draft();
+            return done();
+        }
+        if (!answering()) return refuse("Back");
+        if (const auto previous = flow::previous_position(*state.survey, *state.evaluation, state.position)) {
+            go_to(*previous);
+            save_draft();
+        } else {
+            state.screen = Screen::Welcome;  // the answers stay: Start carries on with them
+            state.show_errors = false;
+        }
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::ChangeAnswer& change) {
+        if (state.screen != Screen::CheckAnswers || !state.evaluation) return refuse("Change");
+        const auto at = flow::position_of(*state.survey, *state.evaluation, change.name);
+        if (!at) return make_error("question '" + change.name + "' is not shown, so it cannot be changed");
+        go_to(*at);
+        state.returning_to_check = true;
+        save_draft();
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::Submit&) {
+        if (state.screen != Screen::CheckAnswers || !state.evaluation) return refuse("Submit");
+        const ActiveSurvey& active = *state.survey;
+        if (const auto invalid = flow::first_invalid_position(active, *state.evaluation)) {
+            go_to(*invalid);
+            state.show_errors = true;
+            effects.announce = error_announcement(state, 1);
+            return done();
+        }
+        StoredResponse response;
+        response.id = state.response_id;
+        response.survey_id = active.model.id;
+        response.survey_version = active.model.version;
+        response.locale = state.locale;
+        response.segment = flow::segment_of(active, *state.evaluation);
+        response.channel = state.channel;
+        response.started_at = state.started_at;
+        response.submitted_at = format_iso8601(TimePoint{context.now_ms});
+        response.data_json = flow::submitted_data(active, *state.evaluation).dump();
+        effects.submit = std::move(response);
+        state.submit_error.clear();
+        state.screen = Screen::Submitting;
+        effects.announce = ui_text(state.locale, TextId::Submitting);
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::SubmitFinished& finished) {
+        if (state.screen != Screen::Submitting) return refuse("Finishing a submit");
+        if (!finished.ok) {
+            state.screen = Screen::CheckAnswers;
+            state.submit_error = finished.error;
+            effects.announce = std::string(ui_text(state.locale, TextId::SubmitFailed));
+            return done();
+        }
+        const auto uuid = Uuid::parse(state.response_id);
+        state.reference = uuid ? uuid->short_reference() : state.response_id;
+        clear_response(state);  // the next person at this computer must not see these answers
+        state.screen = Screen::Confirmation;
+        effects.announce = std::string(ui_text(state.locale, TextId::ConfirmationHeading));
+        return done();
+    }
 };
 
 }  // namespace
 
-Result<AppState> apply_intent(const AppState& state, const Intent& intent) { return std::visit(Applier{state}, intent); }
+// --- 3. apply_intent and screen ids --------------------------------------------------------------
+
+Result<Transition> apply_intent(const AppState& state, const Intent& intent, const IntentContext& context) {
+    return std::visit(Applier{state, context, {}}, intent);
+}
 
 const char* screen_id(Screen screen) {
     switch (screen) {
+        case Screen::Loading: return "loading";
+        case Screen::Unavailable: return "unavailable";
+        case Screen::Closed: return "closed";
         case Screen::Welcome: return "welcome";
+        case Screen::Resume: return "resume";
+        case Screen::Question: return "question";
+        case Screen::CheckAnswers: return "check-answers";
+        case Screen::Submitting: return "submitting";
+        case Screen::Confirmation: return "confirmation";
     }
     return "unknown";
 }

@@ -1,44 +1,162 @@
 // The app's state and the intents that change it. The UI owns no data: it draws a view-model
-// built from AppState (view_model.h) and turns clicks and keys into Intents, which apply()
-// turns into the next state. apply_intent() is pure, so every rule here is unit-tested natively.
+// built from AppState (view_model.h) and turns clicks and keys into Intents, which
+// apply_intent() turns into the next state plus the effects the host must carry out (save a
+// draft, store a response). apply_intent() is pure: the time and random bytes come in through
+// IntentContext, so every rule here is unit-tested natively.
+//
+// Sections:
+//   1. Screens and settings
+//   2. The survey being answered and the respondent's progress
+//   3. Intents, effects and apply_intent
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/result.h"
+#include "core/store/response_store.h"
+#include "core/survey/engine.h"
+#include "core/survey/model.h"
 
 namespace canvass {
 
-enum class Screen { Welcome };
+// --- 1. Screens and settings -----------------------------------------------------------------
+
+enum class Screen {
+    Loading,       // the survey and the store are not ready yet
+    Unavailable,   // no survey can be answered here: it failed to load, or storage is missing
+    Closed,        // outside the survey's open dates
+    Welcome,
+    Resume,        // "Continue where you left off?"
+    Question,
+    CheckAnswers,
+    Submitting,    // waiting for the response to be durable
+    Confirmation,
+};
 
 // Text size steps the respondent can choose, on top of the browser's own zoom.
 inline constexpr int kMinTextSizePercent = 100;
 inline constexpr int kMaxTextSizePercent = 200;
 inline constexpr int kTextSizeStepPercent = 25;
 
+// How long an unfinished response is kept for its owner. After that it is never offered to
+// the next person at a shared computer.
+inline constexpr std::int64_t kDefaultDraftMaxAgeMs = 2LL * 60 * 60 * 1000;
+
+// --- 2. The survey being answered and the respondent's progress ------------------------------
+
+// A survey ready to answer: the model and what the welcome screen says about it. Immutable and
+// shared between states.
+struct ActiveSurvey {
+    survey::Survey model;         // model.id and model.version identify it (docs/formats.md)
+    survey::LocalizedString title;    // from the manifest, else the survey's title
+    survey::LocalizedString purpose;  // from the manifest, else the survey's description
+    survey::LocalizedString privacy_summary;  // two or three plain sentences
+    std::string privacy_url;      // the full notice, a page in the web folder
+    int minutes = 0;              // how long it takes; 0 when not known
+    // Availability: the reason to show on the Closed screen ("" when open).
+    survey::LocalizedString closed_message;
+    std::string segment_question = "segment";  // whose answer becomes the response's segment
+};
+
+// Where the respondent is: a whole page (page-per-screen) or one top-level element of a page.
+struct Position {
+    int page = -1;
+    int element = -1;  // index into Survey::elements; -1 for the whole page
+    bool operator==(const Position&) const = default;
+};
+
 struct AppState {
-    Screen screen = Screen::Welcome;
+    Screen screen = Screen::Loading;
     std::string locale = "en";
     int text_size_percent = kMinTextSizePercent;
+    bool high_contrast = false;
+    std::string unavailable_message;  // Screen::Unavailable: what happened and what to do
+
+    std::shared_ptr<const ActiveSurvey> survey;
+    std::string channel = "online";
+
+    // The response in progress. `evaluation` is evaluate_survey(answers), kept in step.
+    std::string response_id;
+    std::string started_at;
+    nlohmann::json answers = nlohmann::json::object();
+    std::shared_ptr<const survey::EvalState> evaluation;
+    Position position;
+    bool show_errors = false;           // Next was refused on this screen
+    bool returning_to_check = false;    // came from a Change link on the check-answers page
+    std::string submit_error;           // the last submit failed: shown on the check page
+
+    // A draft found at start-up, offered on the Resume screen.
+    std::optional<Draft> offered_draft;
+
+    // After submit.
+    std::string reference;  // short response id, read out to staff if needed
 };
+
+// --- 3. Intents, effects and apply_intent ----------------------------------------------------
 
 namespace intent {
 struct SetLocale { std::string locale; };
 struct ChangeTextSize { int steps; };  // +1 larger, -1 smaller
+struct SetHighContrast { bool on; };
+// The host finished loading: the survey (or a message saying why there is none), whether the
+// survey is open, whether storage works, and any unfinished response found for it.
+struct SurveyLoaded {
+    std::shared_ptr<const ActiveSurvey> survey;  // null when loading failed
+    std::string failure;                         // why, when survey is null or storage fails
+    bool closed = false;
+    std::optional<Draft> draft;
+};
+struct Start {};
+struct ResumeDraft {};
+struct StartAgain {};  // clears my answers, from any screen
 // Answer question `name` with `value` (SurveyJS data: a string, number, bool, array or
 // object); a null value clears the answer.
 struct Answer { std::string name; nlohmann::json value; };
 // The "Other (please specify)" text of question `name` (stored as name-Comment).
 struct SetComment { std::string name; std::string text; };
+struct Next {};
+struct Back {};
+struct ChangeAnswer { std::string name; };  // a Change link on the check-answers page
+struct Submit {};
+// The host reports whether the submitted response became durable.
+struct SubmitFinished { bool ok; std::string error; };
 }  // namespace intent
 
-using Intent = std::variant<intent::SetLocale, intent::ChangeTextSize, intent::Answer, intent::SetComment>;
+using Intent = std::variant<intent::SetLocale, intent::ChangeTextSize, intent::SetHighContrast, intent::SurveyLoaded,
+                            intent::Start, intent::ResumeDraft, intent::StartAgain, intent::Answer,
+                            intent::SetComment, intent::Next, intent::Back, intent::ChangeAnswer, intent::Submit,
+                            intent::SubmitFinished>;
 
-// An intent that cannot apply (an unknown locale) is an error and leaves the state unchanged.
-Result<AppState> apply_intent(const AppState& state, const Intent& intent);
+// What apply_intent needs from outside: the time, and random bytes for a new response id.
+struct IntentContext {
+    std::int64_t now_ms = 0;
+    std::array<std::uint8_t, 16> random{};
+};
+
+// What the host must do after an intent: core decides, the host (web app, tests) carries out.
+struct Effects {
+    std::optional<Draft> save_draft;          // write this draft
+    bool discard_draft = false;               // delete the survey's draft
+    std::optional<StoredResponse> submit;     // store durably, then send SubmitFinished
+    std::string announce;                     // for screen readers ("" when nothing to say)
+};
+
+struct Transition {
+    AppState state;
+    Effects effects;
+};
+
+// An intent that cannot apply (an unknown locale, Next while submitting) is an error and
+// leaves the state unchanged.
+Result<Transition> apply_intent(const AppState& state, const Intent& intent, const IntentContext& context);
 
 const char* screen_id(Screen screen);  // stable ids for the automation API (docs/automation.md)
 

@@ -16,21 +16,47 @@ struct Entry {
 
 constexpr Entry kEntries[] = {
     {TextId::AppName, "Canvass", "Canvass"},
-    {TextId::WelcomeHeading, "Have your say on digital services",
-     "Wyraź swoją opinię o usługach cyfrowych"},
-    {TextId::WelcomeLead,
-     "The Digital Innovation Zone wants west Essex and east Hertfordshire to be well connected. "
-     "Tell us what you need from broadband, mobile signal, digital skills and online services.",
-     "Strefa Innowacji Cyfrowych chce, aby zachodni Essex i wschodni Hertfordshire były dobrze połączone. "
-     "Powiedz nam, czego potrzebujesz: szerokopasmowy internet, zasięg komórkowy, umiejętności cyfrowe i usługi online."},
-    {TextId::WelcomePrivacy,
-     "We do not ask for your name or full postcode. Your answers are only used in totals.",
-     "Nie pytamy o imię ani pełny kod pocztowy. Twoje odpowiedzi są używane tylko w zestawieniach."},
     {TextId::LanguageLabel, "Language", "Język"},
     {TextId::TextSizeLabel, "Text size", "Rozmiar tekstu"},
     {TextId::TextSmaller, "Smaller text", "Mniejszy tekst"},
     {TextId::TextLarger, "Larger text", "Większy tekst"},
-    {TextId::ComingSoon, "The survey opens here soon.", "Ankieta wkrótce będzie tutaj dostępna."},
+    {TextId::HighContrast, "High contrast", "Wysoki kontrast"},
+    {TextId::MinutesEstimate, "It takes about {0} minutes.", "Zajmie to około {0} minut."},
+    {TextId::PrivacyHeading, "How we use your answers", "Jak wykorzystujemy Twoje odpowiedzi"},
+    {TextId::PrivacyLink, "Read the full privacy notice", "Przeczytaj pełną informację o prywatności"},
+    {TextId::Start, "Start", "Rozpocznij"},
+    {TextId::ResumeHeading, "Continue where you left off?", "Kontynuować od miejsca, w którym skończono?"},
+    {TextId::ResumeLead,
+     "Someone started this survey on this device and did not finish. If that was you, you can carry on. "
+     "If not, start again and their answers will be deleted.",
+     "Ktoś zaczął wypełniać tę ankietę na tym urządzeniu i jej nie skończył. Jeśli to Ty, możesz kontynuować. "
+     "Jeśli nie, zacznij od nowa, a tamte odpowiedzi zostaną usunięte."},
+    {TextId::ResumeContinue, "Continue where I left off", "Kontynuuj od miejsca, w którym skończyłem"},
+    {TextId::QuestionProgress, "Question {0} of about {1}", "Pytanie {0} z około {1}"},
+    {TextId::Continue, "Continue", "Dalej"},
+    {TextId::Back, "Back", "Wstecz"},
+    {TextId::CheckYourAnswers, "Check your answers", "Sprawdź odpowiedzi"},
+    {TextId::StartAgain, "Start again", "Zacznij od nowa"},
+    {TextId::Optional, "(optional)", "(opcjonalnie)"},
+    {TextId::ErrorSummaryTitle, "There is a problem", "Wystąpił problem"},
+    {TextId::ErrorsOne, "{0} answer needs attention", "{0} odpowiedź wymaga poprawy"},
+    {TextId::ErrorsFew, "{0} answers need attention", "{0} odpowiedzi wymagają poprawy"},
+    {TextId::ErrorsMany, "{0} answers need attention", "{0} odpowiedzi wymaga poprawy"},
+    {TextId::CheckAnswersHeading, "Check your answers", "Sprawdź swoje odpowiedzi"},
+    {TextId::CheckAnswersLead, "You can change any answer before you send them.",
+     "Przed wysłaniem możesz zmienić każdą odpowiedź."},
+    {TextId::NotAnswered, "Not answered", "Brak odpowiedzi"},
+    {TextId::Change, "Change", "Zmień"},
+    {TextId::Submit, "Submit", "Wyślij"},
+    {TextId::Submitting, "Saving your answers", "Zapisujemy Twoje odpowiedzi"},
+    {TextId::SubmitFailed, "Your answers could not be saved. Nothing has been lost: please try again.",
+     "Nie udało się zapisać odpowiedzi. Nic nie zostało utracone: spróbuj ponownie."},
+    {TextId::ConfirmationHeading, "Your answers have been saved", "Twoje odpowiedzi zostały zapisane"},
+    {TextId::ReferenceLabel, "Your reference", "Twój numer referencyjny"},
+    {TextId::AnswersCleared, "Your answers have been cleared", "Twoje odpowiedzi zostały usunięte"},
+    {TextId::ClosedHeading, "This survey is closed", "Ta ankieta jest zamknięta"},
+    {TextId::UnavailableHeading, "Sorry, this survey cannot be answered here", "Niestety, tutaj nie można wypełnić tej ankiety"},
+    {TextId::Loading, "Loading the survey", "Wczytywanie ankiety"},
 };
 
 }  // namespace
@@ -49,6 +75,28 @@ std::string_view ui_text(std::string_view locale, TextId id) {
         if (entry.id == id) return locale == "pl" ? entry.pl : entry.en;
     }
     return {};
+}
+
+std::string format_text(std::string_view locale, TextId id, std::initializer_list<std::string_view> args) {
+    const std::string_view pattern = ui_text(locale, id);
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '0' &&
+            std::size_t(pattern[i + 1] - '0') < args.size()) {
+            out += *(args.begin() + (pattern[i + 1] - '0'));
+            i += 2;
+        } else {
+            out += pattern[i];
+        }
+    }
+    return out;
+}
+
+std::string format_count(std::string_view locale, TextId one, std::size_t count) {
+    const std::size_t last = count % 10, last_two = count % 100;
+    int form = count == 1 ? 0 : 2;
+    if (locale == "pl" && count != 1 && last >= 2 && last <= 4 && (last_two < 12 || last_two > 14)) form = 1;
+    return format_text(locale, TextId(int(one) + form), {std::to_string(count)});
 }
 
 }  // namespace canvass

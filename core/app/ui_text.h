@@ -2,21 +2,57 @@
 // the survey file; this table holds the chrome around it: buttons, headings, notices.
 #pragma once
 
+#include <cstddef>
+#include <initializer_list>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace canvass {
 
 enum class TextId {
     AppName,
-    WelcomeHeading,
-    WelcomeLead,
-    WelcomePrivacy,
     LanguageLabel,
     TextSizeLabel,
     TextSmaller,
     TextLarger,
-    ComingSoon,
+    HighContrast,
+    // Welcome
+    MinutesEstimate,        // "It takes about {0} minutes."
+    PrivacyHeading,
+    PrivacyLink,
+    Start,
+    // Resume
+    ResumeHeading,
+    ResumeLead,
+    ResumeContinue,
+    // Questions
+    QuestionProgress,       // "Question {0} of about {1}"
+    Continue,
+    Back,
+    CheckYourAnswers,
+    StartAgain,
+    Optional,
+    ErrorSummaryTitle,
+    ErrorsOne,              // "{0} answer needs attention"
+    ErrorsFew,              // Polish 2-4 form
+    ErrorsMany,
+    // Check answers and submit
+    CheckAnswersHeading,
+    CheckAnswersLead,
+    NotAnswered,
+    Change,
+    Submit,
+    Submitting,
+    SubmitFailed,
+    // Confirmation
+    ConfirmationHeading,
+    ReferenceLabel,
+    AnswersCleared,
+    // No survey here
+    ClosedHeading,
+    UnavailableHeading,
+    Loading,
 };
 
 struct LocaleInfo {
@@ -29,5 +65,12 @@ bool is_supported_locale(std::string_view code);
 
 // Falls back to English for an unknown locale, as SurveyJS falls back to "default".
 std::string_view ui_text(std::string_view locale, TextId id);
+
+// ui_text with {0}, {1}... replaced by `args`.
+std::string format_text(std::string_view locale, TextId id, std::initializer_list<std::string_view> args);
+
+// A counted phrase in the right plural form: `one` names the singular entry; the entries after
+// it are the Polish 2-4 form and the general plural (English uses the singular and the plural).
+std::string format_count(std::string_view locale, TextId one, std::size_t count);
 
 }  // namespace canvass

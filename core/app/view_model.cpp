@@ -1,20 +1,24 @@
 // Building the view-model for each screen from the app state.
+//
+// Sections:
+//   1. Controls every screen shares (language, text size, contrast, start again)
+//   2. One builder per screen
+//   3. build_view and the JSON form
 #include "core/app/view_model.h"
 
+#include "core/app/respondent_flow.h"
 #include "core/app/ui_text.h"
+#include "core/survey/values.h"
 
 namespace canvass {
+namespace {
 
-ViewModel build_view(const AppState& state) {
-    ViewModel view;
-    view.screen = screen_id(state.screen);
-    view.locale = state.locale;
-    view.text_size_percent = state.text_size_percent;
+using nlohmann::json;
+
+// --- 1. Controls every screen shares -------------------------------------------------------------
+
+void add_settings(ViewModel& view, const AppState& state) {
     const std::string_view locale = state.locale;
-    view.heading = ui_text(locale, TextId::WelcomeHeading);
-    view.paragraphs = {std::string(ui_text(locale, TextId::WelcomeLead)),
-                       std::string(ui_text(locale, TextId::WelcomePrivacy))};
-    view.notice = ui_text(locale, TextId::ComingSoon);
     view.language_label = ui_text(locale, TextId::LanguageLabel);
     view.text_size_label = ui_text(locale, TextId::TextSizeLabel);
     for (const LocaleInfo& info : supported_locales()) {
@@ -25,27 +29,220 @@ ViewModel build_view(const AppState& state) {
                              state.text_size_percent > kMinTextSizePercent, false, "text_size", "smaller"});
     view.controls.push_back({"text_larger", std::string(ui_text(locale, TextId::TextLarger)), ControlKind::Button,
                              state.text_size_percent < kMaxTextSizePercent, false, "text_size", "larger"});
+    view.controls.push_back({"high_contrast", std::string(ui_text(locale, TextId::HighContrast)), ControlKind::Toggle,
+                             true, state.high_contrast, "contrast", state.high_contrast ? "off" : "on"});
+}
+
+void add_button(ViewModel& view, const AppState& state, const char* id, TextId label, const char* group = "navigation") {
+    view.controls.push_back({id, std::string(ui_text(state.locale, label)), ControlKind::Button, true, false, group, id});
+}
+
+std::string survey_text(const AppState& state, const survey::LocalizedString& text) {
+    return text.get(survey::effective_locale(state.survey->model, state.locale));
+}
+
+// --- 2. One builder per screen ----------------------------------------------------------------------
+
+void build_welcome(ViewModel& view, const AppState& state) {
+    const ActiveSurvey& active = *state.survey;
+    view.heading = survey_text(state, active.title.empty() ? active.model.title : active.title);
+    const std::string purpose = survey_text(state, active.purpose.empty() ? active.model.description : active.purpose);
+    if (!purpose.empty()) view.paragraphs.push_back(purpose);
+    if (active.minutes > 0) view.paragraphs.push_back(format_text(state.locale, TextId::MinutesEstimate, {std::to_string(active.minutes)}));
+    // The survey's own start page (firstPageIsStartPage) is shown here, not as a question.
+    if (active.model.first_page_is_start_page && !active.model.pages.empty()) {
+        const survey::EvalState evaluation = state.evaluation ? *state.evaluation
+                                                              : survey::evaluate_survey(active.model, state.answers, 0, state.locale);
+        view.elements = survey::page_content(active.model, evaluation, 0, survey::effective_locale(active.model, state.locale), false);
+    }
+    const std::string privacy = survey_text(state, active.privacy_summary);
+    view.privacy_heading = ui_text(state.locale, TextId::PrivacyHeading);
+    if (!privacy.empty()) view.paragraphs.push_back(privacy);
+    view.privacy_url = active.privacy_url;
+    if (!active.privacy_url.empty()) {
+        view.controls.push_back({"privacy_notice", std::string(ui_text(state.locale, TextId::PrivacyLink)), ControlKind::Link,
+                                 true, false, "links", active.privacy_url});
+    }
+    add_button(view, state, "start", TextId::Start);
+}
+
+void build_resume(ViewModel& view, const AppState& state) {
+    view.heading = ui_text(state.locale, TextId::ResumeHeading);
+    view.paragraphs.push_back(std::string(ui_text(state.locale, TextId::ResumeLead)));
+    add_button(view, state, "resume", TextId::ResumeContinue);
+    add_button(view, state, "start_again", TextId::StartAgain);
+}
+
+void build_question(ViewModel& view, const AppState& state) {
+    const ActiveSurvey& active = *state.survey;
+    const survey::EvalState& evaluation = *state.evaluation;
+    const std::string locale = survey::effective_locale(active.model, state.locale);
+    flow::ScreenContent content = flow::screen_content(active, evaluation, state.position, locale, state.show_errors);
+    if (state.position.element < 0) {
+        view.heading = content.page_title;
+        if (!content.page_description.empty()) view.paragraphs.push_back(content.page_description);
+    }
+    const flow::Progress progress = flow::progress(active, evaluation, state.position);
+    if (progress.total > 0) {
+        view.progress = format_text(state.locale, TextId::QuestionProgress,
+                                    {std::to_string(progress.current), std::to_string(progress.total)});
+    }
+    if (state.show_errors) {
+        if (!content.page_error.empty()) view.errors.push_back({"", content.page_error});
+        for (const survey::ElementView& element : content.elements) {
+            for (const std::string& message : element.errors) view.errors.push_back({element.name, message});
+        }
+        if (!view.errors.empty()) {
+            view.error_title = ui_text(state.locale, TextId::ErrorSummaryTitle);
+            view.focus = "error-summary";
+        }
+    }
+    if (view.focus.empty()) view.focus = "heading";
+    view.elements = std::move(content.elements);
+    const bool last = !flow::next_position(active, evaluation, state.position);
+    const bool back_to_check = state.returning_to_check && !flow::first_invalid_position(active, evaluation);
+    add_button(view, state, "continue", last || back_to_check ? TextId::CheckYourAnswers : TextId::Continue);
+    add_button(view, state, "back", TextId::Back);
+    add_button(view, state, "start_again", TextId::StartAgain);
+}
+
+void build_check_answers(ViewModel& view, const AppState& state) {
+    const ActiveSurvey& active = *state.survey;
+    view.heading = ui_text(state.locale, TextId::CheckAnswersHeading);
+    view.paragraphs.push_back(std::string(ui_text(state.locale, TextId::CheckAnswersLead)));
+    if (!state.submit_error.empty()) {
+        view.error_title = ui_text(state.locale, TextId::ErrorSummaryTitle);
+        view.errors.push_back({"", std::string(ui_text(state.locale, TextId::SubmitFailed))});
+        view.focus = "error-summary";
+    } else {
+        view.focus = "heading";
+    }
+    const std::string locale = survey::effective_locale(active.model, state.locale);
+    for (flow::AnswerRow& row : flow::answer_rows(active, *state.evaluation, locale)) {
+        const bool answered = !row.answer.empty();
+        view.answers.push_back({row.name, std::move(row.question),
+                                answered ? std::move(row.answer) : std::string(ui_text(state.locale, TextId::NotAnswered)),
+                                answered});
+        view.controls.push_back({"change:" + row.name, std::string(ui_text(state.locale, TextId::Change)), ControlKind::Link,
+                                 true, false, "change", row.name});
+    }
+    add_button(view, state, "submit", TextId::Submit);
+    add_button(view, state, "back", TextId::Back);
+    add_button(view, state, "start_again", TextId::StartAgain);
+}
+
+void build_confirmation(ViewModel& view, const AppState& state) {
+    view.heading = ui_text(state.locale, TextId::ConfirmationHeading);
+    view.reference_label = ui_text(state.locale, TextId::ReferenceLabel);
+    view.reference = state.reference;
+    view.completed_html = survey_text(state, state.survey->model.completed_html);
+    view.focus = "heading";
+    add_button(view, state, "start_again", TextId::StartAgain);
+}
+
+// --- 3. build_view and the JSON form ---------------------------------------------------------------
+
+std::string document_title(const ViewModel& view) {
+    const std::string app = "Canvass";
+    const std::string& first = !view.progress.empty() ? view.progress : view.heading;
+    std::string title = first.empty() ? app : first + " \u2013 " + app;  // en dash, as GOV.UK titles
+    if (!view.errors.empty()) title = view.error_title + ": " + title;
+    return title;
+}
+
+json element_json(const survey::ElementView& element) {
+    json choices = json::array();
+    for (const survey::ChoiceView& c : element.choices) choices.push_back({{"value", c.value}, {"text", c.text}});
+    json out = {{"name", element.name},
+                {"type", std::string(survey::type_name(element.type))},
+                {"title", element.title},
+                {"required", element.required},
+                {"value", element.value},
+                {"errors", element.errors}};
+    if (!element.comment.is_null()) out["comment"] = element.comment;
+    if (!choices.empty()) out["choices"] = std::move(choices);
+    return out;
+}
+
+}  // namespace
+
+ViewModel build_view(const AppState& state) {
+    ViewModel view;
+    view.screen = screen_id(state.screen);
+    view.locale = state.locale;
+    view.text_size_percent = state.text_size_percent;
+    view.high_contrast = state.high_contrast;
+    switch (state.screen) {
+        case Screen::Loading:
+            view.heading = ui_text(state.locale, TextId::Loading);
+            break;
+        case Screen::Unavailable:
+            view.heading = ui_text(state.locale, TextId::UnavailableHeading);
+            if (!state.unavailable_message.empty()) view.paragraphs.push_back(state.unavailable_message);
+            view.focus = "heading";
+            break;
+        case Screen::Closed:
+            view.heading = ui_text(state.locale, TextId::ClosedHeading);
+            if (state.survey) {
+                const std::string title = survey_text(state, state.survey->title.empty() ? state.survey->model.title : state.survey->title);
+                if (!title.empty()) view.paragraphs.push_back(title);
+                const std::string reason = survey_text(state, state.survey->closed_message);
+                if (!reason.empty()) view.paragraphs.push_back(reason);
+            }
+            view.focus = "heading";
+            break;
+        case Screen::Welcome: build_welcome(view, state); break;
+        case Screen::Resume: build_resume(view, state); break;
+        case Screen::Question: build_question(view, state); break;
+        case Screen::CheckAnswers: build_check_answers(view, state); break;
+        case Screen::Submitting:
+            view.heading = ui_text(state.locale, TextId::Submitting);
+            break;
+        case Screen::Confirmation: build_confirmation(view, state); break;
+    }
+    add_settings(view, state);
+    view.document_title = document_title(view);
     return view;
 }
 
-nlohmann::json to_json(const ViewModel& view) {
-    nlohmann::json controls = nlohmann::json::array();
+json to_json(const ViewModel& view) {
+    json controls = json::array();
     for (const ControlView& control : view.controls) {
+        const char* kind = control.kind == ControlKind::Toggle ? "toggle" : control.kind == ControlKind::Link ? "link" : "button";
         controls.push_back({{"id", control.id},
                             {"label", control.label},
-                            {"kind", control.kind == ControlKind::Toggle ? "toggle" : "button"},
+                            {"kind", kind},
                             {"enabled", control.enabled},
                             {"selected", control.selected},
                             {"group", control.group},
                             {"value", control.value}});
     }
-    return {{"screen", view.screen},
-            {"locale", view.locale},
-            {"textSizePercent", view.text_size_percent},
-            {"heading", view.heading},
-            {"paragraphs", view.paragraphs},
-            {"notice", view.notice},
-            {"controls", controls}};
+    json errors = json::array();
+    for (const ErrorLink& e : view.errors) errors.push_back({{"target", e.target}, {"message", e.message}});
+    json elements = json::array();
+    for (const survey::ElementView& e : view.elements) elements.push_back(element_json(e));
+    json answers = json::array();
+    for (const AnswerRowView& a : view.answers) {
+        answers.push_back({{"name", a.name}, {"question", a.question}, {"answer", a.answer}, {"answered", a.answered}});
+    }
+    json out = {{"screen", view.screen},
+                {"locale", view.locale},
+                {"textSizePercent", view.text_size_percent},
+                {"highContrast", view.high_contrast},
+                {"documentTitle", view.document_title},
+                {"heading", view.heading},
+                {"paragraphs", view.paragraphs},
+                {"progress", view.progress},
+                {"errorTitle", view.error_title},
+                {"errorSummary", errors},
+                {"elements", elements},
+                {"answers", answers},
+                {"focus", view.focus},
+                {"controls", controls}};
+    if (!view.reference.empty()) out["reference"] = view.reference;
+    if (!view.completed_html.empty()) out["completedHtml"] = view.completed_html;
+    if (!view.privacy_url.empty()) out["privacyUrl"] = view.privacy_url;
+    return out;
 }
 
 }  // namespace canvass

@@ -1,5 +1,6 @@
-// What a screen shows, as data: the canvas (web/) draws it and the automation API and, later,
-// the accessibility layer read it. Nothing here knows about pixels or widgets.
+// What a screen shows, as data: the canvas (web/) draws it, and the automation API and the
+// accessibility layer read it. Nothing here knows about pixels or widgets. Control ids and
+// the JSON form are an interface, documented in docs/automation.md.
 #pragma once
 
 #include <string>
@@ -8,10 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/app/app_state.h"
+#include "core/survey/runtime.h"
 
 namespace canvass {
 
-enum class ControlKind { Button, Toggle };
+enum class ControlKind { Button, Toggle, Link };
 
 struct ControlView {
     std::string id;     // stable: tests and the DOM layer find controls by it
@@ -19,20 +21,45 @@ struct ControlView {
     ControlKind kind = ControlKind::Button;
     bool enabled = true;
     bool selected = false;  // for toggles
-    std::string group;      // controls that form one choice ("language", "text_size")
-    std::string value;      // what choosing it means within its group: "pl", "larger"
+    std::string group;      // controls that form one choice ("language", "text_size", "navigation")
+    std::string value;      // what choosing it means within its group: "pl", "larger", a question name
+};
+
+// One entry of the error summary: the question (its name) and what to fix.
+struct ErrorLink {
+    std::string target;
+    std::string message;
+};
+
+// One row of the check-your-answers page; its Change control is "change:" + name.
+struct AnswerRowView {
+    std::string name;
+    std::string question;
+    std::string answer;  // "Not answered" in the locale when empty
+    bool answered = false;
 };
 
 struct ViewModel {
     std::string screen;  // screen_id()
     std::string locale;
     int text_size_percent = 100;
+    bool high_contrast = false;
+    std::string document_title;  // "Question 4 of about 18 – Canvass"
     std::string heading;
     std::vector<std::string> paragraphs;
-    std::string notice;
-    std::string language_label;
-    std::string text_size_label;
-    std::vector<ControlView> controls;
+    std::string progress;        // "Question 4 of about 18"; "" off the question screens
+    std::string error_title;     // "There is a problem" when errors are shown
+    std::vector<ErrorLink> errors;
+    std::vector<survey::ElementView> elements;  // the questions on screen (or the start page's text)
+    std::vector<AnswerRowView> answers;         // check-your-answers rows
+    std::string reference;                      // confirmation: the short response id
+    std::string reference_label;
+    std::string completed_html;                 // confirmation: the survey's completedHtml
+    std::string privacy_heading, privacy_url;   // welcome: the short notice and the full one
+    std::string language_label, text_size_label;
+    std::vector<ControlView> controls;          // in drawing (and Tab) order
+    // What should take focus when this screen appears: "error-summary", "heading" or "".
+    std::string focus;
 };
 
 ViewModel build_view(const AppState& state);

@@ -25,6 +25,17 @@ struct StoredResponse {
     bool operator==(const StoredResponse&) const = default;
 };
 
+// A response not yet submitted, saved as the respondent goes so a reload can resume it.
+struct Draft {
+    std::string id;              // the response UUID the draft will become
+    std::string survey_id, survey_version, locale, channel;
+    std::string started_at;      // ISO-8601 UTC
+    std::int64_t updated_at_ms = 0;
+    std::string data_json;       // SurveyJS data so far
+    std::string position_json;   // where the respondent was, opaque to the store
+    bool operator==(const Draft&) const = default;
+};
+
 class ResponseStore {
 public:
     static constexpr int current_schema_version = 1;

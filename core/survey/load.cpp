@@ -602,7 +602,10 @@ void Loader::load(const json& doc) {
     }
     std::string mode;
     if (read_string(doc, "questionsOnPageMode", root, mode)) {
-        if (mode == "standard" || mode == "questionPerPage" || mode == "singlePage") s_.questions_on_page_mode = mode;
+        if (mode == "standard" || mode == "questionPerPage" || mode == "singlePage") {
+            s_.questions_on_page_mode = mode;
+            s_.questions_on_page_mode_given = true;
+        }
         else error("questionsOnPageMode", "must be \"standard\", \"questionPerPage\" or \"singlePage\"");
     }
     std::string clear;

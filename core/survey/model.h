@@ -168,6 +168,7 @@ struct Survey {
     bool first_page_is_start_page = false;
     std::string show_question_numbers = "on";   // on | onPage | off (true/false map to on/off)
     std::string questions_on_page_mode = "standard";  // standard | questionPerPage | singlePage
+    bool questions_on_page_mode_given = false;        // the survey set it (Canvass's own default differs)
     std::string clear_invisible_values = "onComplete";  // onComplete | onHidden | onHiddenContainer | none
     std::vector<CalculatedValue> calculated_values;
 

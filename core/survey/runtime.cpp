@@ -26,8 +26,8 @@ std::string choice_text(const Choice& c, std::string_view locale) {
     return t.empty() ? js_string(c.value) : t;
 }
 
-// The display text of a question's value, as {name} placeholders show it: choice texts for
-// choice questions, the value's text otherwise.
+}  // namespace
+
 std::string display_text(const Survey& survey, const EvalState& state, int q, std::string_view locale) {
     const Element& el = survey.elements[q];
     const json value = question_value(survey, state, q);
@@ -59,6 +59,8 @@ std::string display_text(const Survey& survey, const EvalState& state, int q, st
     }
     return one(value);
 }
+
+namespace {
 
 // Replaces {name} with the display text of question or calculated value `name`; other
 // braces stay as written (survey-core's text processing).

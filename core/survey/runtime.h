@@ -76,6 +76,11 @@ struct ElementView {
     std::vector<std::string> errors;
 };
 
+// The display text of question `element`'s value, as {name} placeholders show it: choice
+// texts for choice questions (joined with ", "), the "other" text for "other", the value's
+// text otherwise; "" when unanswered.
+std::string display_text(const Survey& survey, const EvalState& state, int element, std::string_view locale);
+
 // Every page with its state.
 std::vector<PageView> page_views(const Survey& survey, const EvalState& state, std::string_view locale);
 
