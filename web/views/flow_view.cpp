@@ -1,0 +1,300 @@
+// Drawing the respondent screens from the view-model (see flow_view.h).
+//
+// Sections:
+//   1. Layout helpers: the column, headings, control groups
+//   2. Parts shared by screens: error summary, settings footer
+//   3. One function per screen
+//   4. draw_screen
+#include "web/views/flow_view.h"
+
+#include <algorithm>
+#include <string>
+
+#include "imgui.h"
+
+namespace canvass::web {
+namespace {
+
+// --- 1. Layout helpers ----------------------------------------------------------------------------
+
+struct Column {
+    float left = 0;
+    float width = 0;
+};
+
+Column column(const FrameContext& frame) {
+    const float window_width = ImGui::GetWindowWidth();
+    const float margin = kPageMarginPx * std::min(frame.text_scale, 1.5f);
+    const float width = std::min(kColumnMaxWidthPx * frame.text_scale, window_width - 2 * margin);
+    return {std::max(margin, (window_width - width) / 2), width};
+}
+
+void gap(const FrameContext& frame, float px) { ImGui::Dummy(ImVec2(0, px * frame.text_scale)); }
+
+void heading(const FrameContext& frame, const std::string& text, const Column& col) {
+    if (text.empty()) return;
+    draw_text_block(text, frame.fonts.heading, frame.theme.text, col.width);
+    gap(frame, 8);
+}
+
+void paragraphs(const FrameContext& frame, const std::vector<std::string>& texts, const Column& col) {
+    for (const std::string& text : texts) {
+        draw_text_block(text, frame.fonts.body, frame.theme.text, col.width);
+        gap(frame, 8);
+    }
+}
+
+const ControlView* find_control(const ViewModel& view, std::string_view id) {
+    for (const ControlView& c : view.controls) {
+        if (c.id == id) return &c;
+    }
+    return nullptr;
+}
+
+float label_width(const FrameContext& frame, const std::string& label) {
+    ImGui::PushFont(frame.fonts.body_bold);
+    const float w = ImGui::CalcTextSize(label.c_str()).x + 48 * frame.text_scale;
+    ImGui::PopFont();
+    return w;
+}
+
+// A row of buttons when they fit the column, else one per line at full width.
+template <class OnActivate>
+void button_row(FrameContext& frame, const std::vector<const ControlView*>& members, const Column& col,
+                OnActivate on_activate) {
+    if (members.empty()) return;
+    float total = 0;
+    for (const ControlView* c : members) total += label_width(frame, c->label) + ImGui::GetStyle().ItemSpacing.x;
+    const bool one_row = total <= col.width;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        const ControlView& c = *members[i];
+        ButtonStyle style = c.selected ? ButtonStyle::Selected : ButtonStyle::Secondary;
+        if (c.id == "start" || c.id == "continue" || c.id == "submit" || c.id == "resume") style = ButtonStyle::Primary;
+        if (draw_button(frame, c, style, one_row ? label_width(frame, c.label) : col.width)) on_activate(c);
+        if (one_row && i + 1 < members.size()) ImGui::SameLine();
+    }
+}
+
+std::vector<const ControlView*> group(const ViewModel& view, std::string_view name) {
+    std::vector<const ControlView*> out;
+    for (const ControlView& c : view.controls) {
+        if (c.group == name) out.push_back(&c);
+    }
+    return out;
+}
+
+Intent navigation_intent(const ControlView& c) {
+    if (c.id == "start") return intent::Start{};
+    if (c.id == "resume") return intent::ResumeDraft{};
+    if (c.id == "continue") return intent::Next{};
+    if (c.id == "back") return intent::Back{};
+    if (c.id == "submit") return intent::Submit{};
+    return intent::StartAgain{};
+}
+
+// --- 2. Parts shared by screens ---------------------------------------------------------------------
+
+// GOV.UK's error summary: a red-bordered box at the top listing each problem as a link that
+// takes the keyboard focus to the question.
+void error_summary(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui) {
+    if (view.errors.empty()) return;
+    const Theme& theme = frame.theme;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float pad = 16 * frame.text_scale;
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + pad));
+    ImGui::BeginGroup();
+    draw_text_block(view.error_title, frame.fonts.heading, theme.text, col.width - 2 * pad);
+    for (const ErrorLink& error : view.errors) {
+        ControlView link{"error:" + error.target, error.message, ControlKind::Link, true, false, "errors", error.target};
+        if (error.target.empty()) {
+            draw_text_block(error.message, frame.fonts.body_bold, theme.error, col.width - 2 * pad);
+            continue;
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, theme.error);
+        if (draw_button(frame, link, ButtonStyle::Secondary, col.width - 2 * pad)) {
+            ui.focus_request = "q:" + error.target;
+            ui.focus_visible = true;
+        }
+        ImGui::PopStyleColor();
+    }
+    ImGui::EndGroup();
+    const ImVec2 bottom(top.x + col.width, ImGui::GetItemRectMax().y + pad);
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(top, bottom, theme.background);
+    draw->AddRect(top, bottom, theme.error, 0, 0, 5 * frame.text_scale);
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y));
+    gap(frame, 16);
+}
+
+// Language, text size and contrast, and Start again: on every screen, at the foot.
+void settings_footer(FrameContext& frame, const ViewModel& view, const Column& col, std::vector<Intent>& intents) {
+    gap(frame, 24);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 rule = ImGui::GetCursorScreenPos();
+    draw->AddLine(rule, ImVec2(rule.x + col.width, rule.y), frame.theme.border, 1);
+    gap(frame, 16);
+    if (const ControlView* again = find_control(view, "start_again")) {
+        if (draw_button(frame, *again, ButtonStyle::Secondary, label_width(frame, again->label))) intents.push_back(intent::StartAgain{});
+        gap(frame, 12);
+    }
+    draw_text_block(view.language_label, frame.fonts.body_bold, frame.theme.text, col.width);
+    button_row(frame, group(view, "language"), col, [&](const ControlView& c) { intents.push_back(intent::SetLocale{c.value}); });
+    gap(frame, 8);
+    draw_text_block(view.text_size_label + ": " + std::to_string(view.text_size_percent) + "%", frame.fonts.body_bold,
+                    frame.theme.text, col.width);
+    std::vector<const ControlView*> display = group(view, "text_size");
+    for (const ControlView* c : group(view, "contrast")) display.push_back(c);
+    button_row(frame, display, col, [&](const ControlView& c) {
+        if (c.group == "contrast") intents.push_back(intent::SetHighContrast{!c.selected});
+        else intents.push_back(intent::ChangeTextSize{c.value == "larger" ? 1 : -1});
+    });
+    gap(frame, 24);
+}
+
+// --- 3. One function per screen ------------------------------------------------------------------------
+
+void welcome(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui,
+             std::vector<Intent>& intents, FlowOutput& output) {
+    heading(frame, view.heading, col);
+    // The purpose and the time it takes; the privacy summary comes after the start page.
+    const std::size_t lead = view.paragraphs.empty() ? 0 : view.paragraphs.size() - (view.privacy_url.empty() ? 0 : 1);
+    for (std::size_t i = 0; i < lead; ++i) paragraphs(frame, {view.paragraphs[i]}, col);
+    if (!view.elements.empty()) draw_elements(frame, view.elements, view.locale, col.width, ui, intents);
+    if (!view.privacy_heading.empty()) {
+        gap(frame, 8);
+        draw_text_block(view.privacy_heading, frame.fonts.body_bold, frame.theme.text, col.width);
+        for (std::size_t i = lead; i < view.paragraphs.size(); ++i) paragraphs(frame, {view.paragraphs[i]}, col);
+        if (const ControlView* link = find_control(view, "privacy_notice")) {
+            if (draw_button(frame, *link, ButtonStyle::Secondary, label_width(frame, link->label))) output.open_url = link->value;
+        }
+    }
+    gap(frame, 16);
+    if (const ControlView* start = find_control(view, "start")) {
+        if (draw_button(frame, *start, ButtonStyle::Primary, std::min(col.width, label_width(frame, start->label) + 40 * frame.text_scale))) {
+            intents.push_back(intent::Start{});
+        }
+    }
+}
+
+void question(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui,
+              std::vector<Intent>& intents) {
+    if (const ControlView* back = find_control(view, "back")) {
+        if (draw_button(frame, *back, ButtonStyle::Secondary, label_width(frame, back->label))) intents.push_back(intent::Back{});
+        gap(frame, 8);
+    }
+    if (!view.progress.empty()) {
+        draw_text_block(view.progress, frame.fonts.body, frame.theme.secondary_text, col.width);
+        gap(frame, 8);
+    }
+    error_summary(frame, view, col, ui);
+    heading(frame, view.heading, col);
+    paragraphs(frame, view.paragraphs, col);
+    draw_elements(frame, view.elements, view.locale, col.width, ui, intents);
+    gap(frame, 16);
+    if (const ControlView* next = find_control(view, "continue")) {
+        if (draw_button(frame, *next, ButtonStyle::Primary, std::min(col.width, label_width(frame, next->label) + 40 * frame.text_scale))) {
+            intents.push_back(intent::Next{});
+        }
+    }
+}
+
+void check_answers(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui,
+                   std::vector<Intent>& intents) {
+    if (const ControlView* back = find_control(view, "back")) {
+        if (draw_button(frame, *back, ButtonStyle::Secondary, label_width(frame, back->label))) intents.push_back(intent::Back{});
+        gap(frame, 8);
+    }
+    error_summary(frame, view, col, ui);
+    heading(frame, view.heading, col);
+    paragraphs(frame, view.paragraphs, col);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (const AnswerRowView& row : view.answers) {
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        draw->AddLine(top, ImVec2(top.x + col.width, top.y), frame.theme.border, 1);
+        gap(frame, 10);
+        draw_text_block(row.question, frame.fonts.body_bold, frame.theme.text, col.width);
+        draw_text_block(row.answer, frame.fonts.body, row.answered ? frame.theme.text : frame.theme.secondary_text, col.width);
+        if (const ControlView* change = find_control(view, "change:" + row.name)) {
+            ControlView labelled = *change;
+            if (draw_button(frame, labelled, ButtonStyle::Secondary, label_width(frame, labelled.label))) {
+                intents.push_back(intent::ChangeAnswer{row.name});
+            }
+        }
+        gap(frame, 10);
+    }
+    gap(frame, 16);
+    if (const ControlView* submit = find_control(view, "submit")) {
+        if (draw_button(frame, *submit, ButtonStyle::Primary, std::min(col.width, label_width(frame, submit->label) + 40 * frame.text_scale))) {
+            intents.push_back(intent::Submit{});
+        }
+    }
+}
+
+void resume(FrameContext& frame, const ViewModel& view, const Column& col, std::vector<Intent>& intents) {
+    heading(frame, view.heading, col);
+    paragraphs(frame, view.paragraphs, col);
+    gap(frame, 8);
+    std::vector<const ControlView*> choices;
+    if (const ControlView* c = find_control(view, "resume")) choices.push_back(c);
+    button_row(frame, choices, col, [&](const ControlView& c) { intents.push_back(navigation_intent(c)); });
+}
+
+// GOV.UK's confirmation panel: a coloured block with the heading and the reference.
+void confirmation(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui,
+                  std::vector<Intent>& intents) {
+    const Theme& theme = frame.theme;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float pad = 24 * frame.text_scale;
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + pad));
+    ImGui::BeginGroup();
+    draw_text_block(view.heading, frame.fonts.heading, theme.on_primary, col.width - 2 * pad);
+    gap(frame, 8);
+    draw_text_block(view.reference_label, frame.fonts.body, theme.on_primary, col.width - 2 * pad);
+    draw_text_block(view.reference, frame.fonts.heading, theme.on_primary, col.width - 2 * pad);
+    ImGui::EndGroup();
+    const ImVec2 bottom(top.x + col.width, ImGui::GetItemRectMax().y + pad);
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(top, bottom, theme.primary);
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y));
+    gap(frame, 16);
+    if (!view.completed_html.empty()) {
+        survey::ElementView completed;
+        completed.type = survey::ElementType::Html;
+        completed.name = "completed";
+        completed.html = view.completed_html;
+        draw_elements(frame, {completed}, view.locale, col.width, ui, intents);
+    }
+}
+
+}  // namespace
+
+// --- 4. draw_screen ------------------------------------------------------------------------------------------
+
+void draw_screen(FrameContext& frame, const ViewModel& view, QuestionUiState& ui, std::vector<Intent>& intents,
+                 FlowOutput& output) {
+    const Column col = column(frame);
+    ImGui::SetCursorPos(ImVec2(col.left, 24 * frame.text_scale));
+    ImGui::BeginGroup();
+    const std::string& screen = view.screen;
+    if (screen == "welcome") welcome(frame, view, col, ui, intents, output);
+    else if (screen == "resume") resume(frame, view, col, intents);
+    else if (screen == "question") question(frame, view, col, ui, intents);
+    else if (screen == "check-answers") check_answers(frame, view, col, ui, intents);
+    else if (screen == "confirmation") confirmation(frame, view, col, ui, intents);
+    else {
+        heading(frame, view.heading, col);
+        paragraphs(frame, view.paragraphs, col);
+    }
+    if (screen != "loading" && screen != "submitting") settings_footer(frame, view, col, intents);
+    ImGui::EndGroup();
+}
+
+}  // namespace canvass::web
