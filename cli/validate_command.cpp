@@ -3,6 +3,8 @@
 // one), checks the manifest and every survey it lists, as the web app will load them.
 #include <cstdio>
 #include <filesystem>
+#include <regex>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -35,7 +37,7 @@ constexpr const char* validate_help =
     "entry's id. Lines then name the file: 'error: FILE: JSON.PATH: message'. Each valid survey\n"
     "prints 'ok: ID VERSION', and a valid manifest 'ok: MANIFEST: N surveys, default ID' last.\n"
     "When the manifest's folder sits in a web folder (next to index.html), the privacy notice\n"
-    "pages must exist there too.\n"
+    "pages must exist there too, and a page still holding template [placeholders] is a warning.\n"
     "\n"
     "Exit status: 0 valid (warnings allowed), 2 errors found or the file cannot be read or\n"
     "parsed (then one line on stderr names FILE:LINE:COLUMN).\n";
@@ -53,6 +55,16 @@ bool is_manifest(const nlohmann::json& doc) {
 
 void print(const char* severity, const std::string& file, const std::string& path, const std::string& message) {
     std::printf("%s: %s: %s%s\n", severity, file.c_str(), path.empty() ? "" : (path + ": ").c_str(), message.c_str());
+}
+
+// The first "[...]" in a privacy page: the template (docs/privacy-notice.md) marks what an
+// officer must fill in that way. Empty when there is none or the page cannot be read.
+std::string first_placeholder(const fs::path& page) {
+    const Result<std::string> text = read_text_file(page.string(), 1024 * 1024);
+    if (!text) return {};
+    const std::regex placeholder(R"(\[[^\]\[<>\n]{1,80}\])");
+    std::smatch match;
+    return std::regex_search(*text, match, placeholder) ? match.str() : std::string();
 }
 
 int validate_survey_file(const std::string& path, const nlohmann::json& doc) {
@@ -82,6 +94,7 @@ int validate_manifest_file(const std::string& manifest_path, const nlohmann::jso
     // Privacy notice paths start at the web folder's top, where index.html is.
     const fs::path web_folder = folder.parent_path();
     const bool in_web_folder = fs::is_regular_file(web_folder / "index.html");
+    std::set<fs::path> warned_pages;  // surveys often share one notice: one warning each
     for (const survey::ManifestEntry& entry : manifest->surveys) {
         const std::string file = (folder / entry.file).string();
         Result<nlohmann::json> survey_doc = read_json_file(file);
@@ -111,10 +124,17 @@ int validate_manifest_file(const std::string& manifest_path, const nlohmann::jso
         bool links_ok = true;
         if (in_web_folder) {
             for (const auto& [locale, page] : entry.privacy_notice.by_locale) {
-                if (fs::is_regular_file(web_folder / page)) continue;
-                print("error", manifest_path, entry.path + ".privacyNotice" + (entry.privacy_notice.by_locale.size() > 1 ? "." + locale : ""),
-                      "'" + page + "' is not in the web folder " + web_folder.string() + ": the welcome screen's link would be broken");
-                links_ok = false;
+                const std::string where = entry.path + ".privacyNotice" + (entry.privacy_notice.by_locale.size() > 1 ? "." + locale : "");
+                const fs::path page_path = web_folder / page;
+                if (!fs::is_regular_file(page_path)) {
+                    print("error", manifest_path, where,
+                          "'" + page + "' is not in the web folder " + web_folder.string() + ": the welcome screen's link would be broken");
+                    links_ok = false;
+                } else if (const std::string placeholder = warned_pages.insert(page_path).second ? first_placeholder(page_path) : "";
+                           !placeholder.empty()) {
+                    print("warning", page_path.string(), "",
+                          "still has placeholders in [brackets], such as '" + placeholder + "': fill them in before the survey goes live");
+                }
             }
         }
         has_error = has_error || !links_ok;

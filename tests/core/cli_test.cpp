@@ -151,7 +151,7 @@ fs::path make_site(const std::string& name, const std::string& manifest) {
     fs::remove_all(site);
     fs::create_directories(site / "surveys");
     std::ofstream(site / "index.html") << "<!doctype html>";
-    std::ofstream(site / "privacy.html") << "<!doctype html>";
+    std::ofstream(site / "privacy.html") << "<!doctype html><p>Contact [DPO email] or see <a href=\"#x\">[1]</a>";
     std::ofstream(site / "surveys" / "manifest.json") << manifest;
     fs::copy_file(source("assets/surveys/diz-digital-needs.json"), site / "surveys" / "diz-digital-needs.json");
     return site;
@@ -196,8 +196,10 @@ TEST_CASE("canvass validate on a web folder: missing survey files, ids that disa
     CHECK(run.exit_code == 2);
     CHECK(run.err.empty());
     const std::string version = run.out.substr(run.out.find("ok: diz-digital-needs ") + 22, 64);
+    const std::string placeholders = "warning: " + (site / "privacy.html").string() +
+                                     ": still has placeholders in [brackets], such as '[DPO email]': fill them in before the survey goes live\n";
     CHECK(run.out ==
-          "ok: diz-digital-needs " + version + "\n"
+          placeholders + "ok: diz-digital-needs " + version + "\n"
           "error: " + m + ": surveys[1].file: cannot read the survey: " + (site / "surveys" / "transport.json").string() +
               ": cannot open the file; check the path and that you may read it\n"
           "error: " + m + ": surveys[2].id: the id 'skills' does not match the survey file: " +
