@@ -43,14 +43,20 @@ target_link_options(canvass_web PRIVATE
 set_property(TARGET canvass_web APPEND PROPERTY LINK_DEPENDS
   "${CANVASS_FONTS}/NotoSans-Regular.ttf" "${CANVASS_FONTS}/NotoSans-Bold.ttf")
 
-# The page around the module: index.html from shell.html, scripts and style, surveys.
+# The page around the module: index.html from shell.html, scripts, style and privacy notices,
+# and surveys/: the manifest and survey files boot.js fetches (docs/formats.md, "Survey
+# manifest"), where officers add surveys without a rebuild. A target that runs on every build
+# rather than a post-link step, so an edited page, survey or manifest reaches the folder even
+# when the wasm did not need relinking.
 file(GLOB CANVASS_PAGE_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/page/*")
-add_custom_command(TARGET canvass_web POST_BUILD
+add_custom_target(canvass_site_files ALL
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/shell.html" "${CANVASS_SITE_DIR}/index.html"
   COMMAND ${CMAKE_COMMAND} -E copy ${CANVASS_PAGE_FILES} "${CANVASS_SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/assets" "${CANVASS_SITE_DIR}/assets"
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/assets/surveys" "${CANVASS_SITE_DIR}/surveys"
   COMMENT "Laying out the web folder in ${CANVASS_SITE_DIR}"
   VERBATIM)
+add_dependencies(canvass_site_files canvass_web)
 
 # The engine benchmark as wasm for Node (bench/engine_bench.cpp), reading files straight from disk.
 add_executable(canvass_engine_bench "${CMAKE_SOURCE_DIR}/bench/engine_bench.cpp")

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/app/boot_documents.h"
 #include "core/util/time.h"
 
 namespace canvass::platform {
@@ -27,5 +28,15 @@ std::string clipboard_text();  // the last text pasted into or copied from the a
 
 // The page's title (on the web, document.title; a no-op natively).
 void set_document_title(std::string_view title);
+
+// --- Boot documents: the survey manifest and survey file, fetched before start-up ----------
+// What the page fetched before the module started (docs/formats.md, "Survey manifest"): the
+// link's ?survey= id, surveys/manifest.json and the survey file it names for that id, or a
+// download error naming the file. Pass the result to canvass::load_boot_survey
+// (core/app/survey_source.h).
+//   web: what web/page/boot.js fetched (relative, same-origin URLs); the same on every call.
+//   native: read on each call from the web folder in $CANVASS_SITE (default: the current folder), with the
+//   id from $CANVASS_SURVEY (default: none, i.e. the manifest's default survey).
+BootDocuments boot_documents();
 
 }  // namespace canvass::platform

@@ -6,6 +6,9 @@
 #include <cstdlib>
 #include <random>
 
+#include "core/io/json_document.h"
+#include "core/survey/manifest.h"
+
 namespace canvass::platform {
 namespace {
 std::string clipboard;  // a process has no shared clipboard; keep the app's own copy
@@ -33,5 +36,42 @@ void announce(std::string_view text) { std::fprintf(stderr, "[announce] %.*s\n",
 void set_clipboard_text(std::string_view text) { clipboard = text; }
 std::string clipboard_text() { return clipboard; }
 void set_document_title(std::string_view) {}
+
+// --- Boot documents --------------------------------------------------------------------------
+
+// Reads what boot.js would fetch, from a web folder on disk. Like boot.js, it only reports
+// reading failures; a manifest that does not parse or name the survey is left for
+// load_boot_survey to explain, with the same messages as in the browser.
+BootDocuments boot_documents() {
+    const char* site = std::getenv("CANVASS_SITE");
+    const char* requested = std::getenv("CANVASS_SURVEY");
+    const std::string folder = site && *site ? std::string(site) + "/" : std::string();
+    BootDocuments documents;
+    documents.requested_survey_id = requested ? requested : "";
+    documents.manifest_file = "surveys/manifest.json";
+    const JsonLimits limits;
+
+    Result<std::string> manifest_text = read_text_file(folder + documents.manifest_file, limits.max_bytes);
+    if (!manifest_text) {
+        documents.error = documents.manifest_file + " could not be read: " + manifest_text.error().message;
+        return documents;
+    }
+    documents.manifest_text = std::move(manifest_text).value();
+    Result<nlohmann::json> manifest_json = parse_json_document(documents.manifest_text, documents.manifest_file);
+    if (!manifest_json) return documents;
+    Result<survey::Manifest> manifest = survey::parse_manifest(*manifest_json, documents.manifest_file);
+    if (!manifest) return documents;
+    Result<const survey::ManifestEntry*> entry = survey::choose_survey(*manifest, documents.requested_survey_id);
+    if (!entry) return documents;
+
+    documents.survey_file = "surveys/" + (*entry)->file;
+    Result<std::string> survey_text = read_text_file(folder + documents.survey_file, limits.max_bytes);
+    if (!survey_text) {
+        documents.error = documents.survey_file + " could not be read: " + survey_text.error().message;
+        return documents;
+    }
+    documents.survey_text = std::move(survey_text).value();
+    return documents;
+}
 
 }  // namespace canvass::platform

@@ -5,6 +5,8 @@
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cstdlib>
+
 namespace canvass::platform {
 namespace {
 
@@ -24,7 +26,28 @@ EM_JS(void, js_write_clipboard, (const char* text), {
     }
 });
 EM_JS(void, js_set_title, (const char* text), { document.title = UTF8ToString(text); });
+// One field of what boot.js fetched (Module.canvassBoot), as a malloc'ed UTF-8 copy.
+EM_JS(char*, js_boot_field, (const char* name), {
+    const boot = Module.canvassBoot;
+    let text = "";
+    if (!boot) {
+        if (UTF8ToString(name) === "error") text = "the page did not fetch the survey files before starting (boot.js did not run)";
+    } else if (typeof boot[UTF8ToString(name)] === "string") {
+        text = boot[UTF8ToString(name)];
+    }
+    const size = lengthBytesUTF8(text) + 1;
+    const out = _malloc(size);
+    stringToUTF8(text, out, size);
+    return out;
+});
 // clang-format on
+
+std::string boot_field(const char* name) {
+    char* text = js_boot_field(name);
+    std::string value(text);
+    std::free(text);
+    return value;
+}
 
 }  // namespace
 
@@ -48,5 +71,11 @@ void set_clipboard_text(std::string_view text) {
 std::string clipboard_text() { return clipboard; }
 
 void set_document_title(std::string_view title) { js_set_title(std::string(title).c_str()); }
+
+BootDocuments boot_documents() {
+    // The field names are boot.js's (web/page/boot.js, fetchBootDocuments).
+    return BootDocuments{boot_field("requestedSurveyId"), boot_field("manifestFile"), boot_field("manifestText"),
+                         boot_field("surveyFile"),        boot_field("surveyText"),   boot_field("error")};
+}
 
 }  // namespace canvass::platform

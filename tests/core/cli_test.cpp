@@ -142,3 +142,91 @@ TEST_CASE("every new command has --help") {
         CHECK(run.out.rfind(std::string("Usage: canvass ") + command, 0) == 0);
     }
 }
+
+namespace {
+
+// A web folder like build/web/site: index.html, a privacy page, and surveys/ with a manifest.
+fs::path make_site(const std::string& name, const std::string& manifest) {
+    const fs::path site = fs::temp_directory_path() / "canvass_cli_test" / name;
+    fs::remove_all(site);
+    fs::create_directories(site / "surveys");
+    std::ofstream(site / "index.html") << "<!doctype html>";
+    std::ofstream(site / "privacy.html") << "<!doctype html><p>Contact [DPO email] or see <a href=\"#x\">[1]</a>";
+    std::ofstream(site / "surveys" / "manifest.json") << manifest;
+    fs::copy_file(source("assets/surveys/diz-digital-needs.json"), site / "surveys" / "diz-digital-needs.json");
+    return site;
+}
+
+std::string manifest_entry(const std::string& id, const std::string& file, const std::string& extra = "") {
+    return R"({"id":")" + id + R"(","file":")" + file + R"(","title":"T","purpose":"P","estimatedMinutes":5,)" +
+           R"("privacySummary":"S","privacyContact":"dpo@example.gov.uk","privacyNotice":"privacy.html")" + extra + "}";
+}
+
+}  // namespace
+
+TEST_CASE("canvass validate checks a manifest and every survey it lists, given the file or its folder") {
+    const std::string manifest = source("assets/surveys/manifest.json");
+    const std::string first_survey_line = "ok: diz-digital-needs ";
+    for (const std::string& argument : {manifest, source("assets/surveys")}) {
+        CAPTURE(argument);
+        const Run run = run_cli("validate '" + argument + "'");
+        CHECK(run.exit_code == 0);
+        CHECK(run.err.empty());
+        const std::string shown = argument == manifest ? manifest : (fs::path(argument) / "manifest.json").string();
+        const std::string placeholder = "still has a placeholder in [brackets]: fill it in before the survey goes live\n";
+        const std::string expected_start = "warning: " + shown + ": surveys[0].privacyContact.default: " + placeholder +
+                                           "warning: " + shown + ": surveys[0].privacyContact.pl: " + placeholder + first_survey_line;
+        CHECK(run.out.rfind(expected_start, 0) == 0);
+        const std::string expected_end = "\nok: " + shown + ": 1 survey, default diz-digital-needs\n";
+        CHECK(run.out.size() > expected_end.size());
+        CHECK(run.out.substr(run.out.size() - expected_end.size()) == expected_end);
+    }
+}
+
+TEST_CASE("canvass validate on a web folder: missing survey files, ids that disagree, broken privacy links") {
+    const fs::path site = make_site("site-bad", R"({"default":"diz-digital-needs","surveys":[)" +
+                                                    manifest_entry("diz-digital-needs", "diz-digital-needs.json") + "," +
+                                                    manifest_entry("transport", "transport.json") + "," +
+                                                    manifest_entry("skills", "diz-digital-needs.json") + "," +
+                                                    manifest_entry("library", "library.json", R"(,"privacyNotice":{"default":"privacy.html","pl":"privacy-pl.html"})") +
+                                                    "]}");
+    std::ofstream(site / "surveys" / "library.json") << R"({"pages":[{"name":"p","elements":[{"type":"text","name":"q"}]}]})";
+    const std::string m = (site / "surveys" / "manifest.json").string();
+    const Run run = run_cli("validate '" + site.string() + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.empty());
+    const std::string version = run.out.substr(run.out.find("ok: diz-digital-needs ") + 22, 64);
+    const std::string placeholders = "warning: " + (site / "privacy.html").string() +
+                                     ": still has placeholders in [brackets], such as '[DPO email]': fill them in before the survey goes live\n";
+    CHECK(run.out ==
+          placeholders + "ok: diz-digital-needs " + version + "\n"
+          "error: " + m + ": surveys[1].file: cannot read the survey: " + (site / "surveys" / "transport.json").string() +
+              ": cannot open the file; check the path and that you may read it\n"
+          "error: " + m + ": surveys[2].id: the id 'skills' does not match the survey file: " +
+              (site / "surveys" / "diz-digital-needs.json").string() +
+              " has the id 'diz-digital-needs' (its canvassId, else its file name); make them the same\n"
+          "error: " + m + ": surveys[3].privacyNotice.pl: 'privacy-pl.html' is not in the web folder " + site.string() +
+              ": the welcome screen's link would be broken\n");
+}
+
+TEST_CASE("canvass validate lists every manifest problem with the file and JSON path; bad folders exit 2") {
+    const fs::path site = make_site("site-invalid", R"({"surveys":[)" +
+                                                        manifest_entry("diz-digital-needs", "../diz-digital-needs.json",
+                                                                       R"(,"opens":"2026-06-01","closes":"2026-05-01","colour":"red")") +
+                                                        "]}");
+    const std::string m = (site / "surveys" / "manifest.json").string();
+    const Run run = run_cli("validate '" + m + "'");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.empty());
+    CHECK(run.out ==
+          "error: " + m + ": surveys[0].file: '../diz-digital-needs.json' must not leave the folder ('..' is not allowed): write a path inside the folder, such as \"transport.json\"\n"
+          "error: " + m + ": surveys[0].closes: '2026-05-01' must be after opens ('2026-06-01'): as written the survey is never open\n"
+          "warning: " + m + ": surveys[0].colour: unknown property 'colour' (ignored)\n");
+
+    const fs::path empty = fs::temp_directory_path() / "canvass_cli_test" / "no-manifest";
+    fs::create_directories(empty);
+    const Run none = run_cli("validate '" + empty.string() + "'");
+    CHECK(none.exit_code == 2);
+    CHECK(none.out.empty());
+    CHECK(none.err == "canvass validate: " + empty.string() + ": no manifest.json or surveys/manifest.json in this folder; give a survey or manifest file\n");
+}

@@ -27,8 +27,9 @@ const chromiumArgs = [
 // SwiftShader's performance notes are not errors of ours.
 const ignoredConsole = [/GL Driver Message/, /GPU stall due to ReadPixels/];
 
-export async function startHarness({ extraArgs = [] } = {}) {
-  const server = await startServer({ root: siteRoot, port: 0 });
+// `root` serves another web folder than the build's (e.g. a copy with a test manifest).
+export async function startHarness({ extraArgs = [], root = siteRoot } = {}) {
+  const server = await startServer({ root, port: 0 });
   const url = `http://127.0.0.1:${server.address().port}/`;
   // Playwright gives each launch a fresh, temporary --user-data-dir.
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...chromiumArgs, ...extraArgs] });

@@ -38,7 +38,7 @@ describe('welcome screen', () => {
       keys: Object.keys(window.canvass).sort(),
       frozen: Object.isFrozen(window.canvass),
     }));
-    assert.deepEqual(api.keys, ['ready', 'view']);
+    assert.deepEqual(api.keys, ['boot', 'ready', 'view']);
     assert.equal(api.frozen, true);
     // Mutating the returned object changes nothing in the app.
     await page.evaluate(() => { const v = window.canvass.view(); v.locale = 'pl'; v.controls.length = 0; });

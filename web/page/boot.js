@@ -1,9 +1,67 @@
 // Boots the page: checks the browser can run Canvass, shows loading and failure messages in
-// plain HTML, loads the wasm module, and publishes the read-only automation API
+// plain HTML, fetches the survey manifest and the survey the link asks for (while the module
+// downloads), loads the wasm module, and publishes the read-only automation API
 // (window.canvass, documented in docs/automation.md). External file: the CSP allows no inline script.
 'use strict';
 
 (function boot() {
+  // The survey manifest and the chosen survey file (docs/formats.md, "Survey manifest"), as text
+  // for the module (platform::boot_documents). Only download failures are reported here; whether
+  // the manifest is valid, and which survey a link means, is core's call (load_boot_survey), so
+  // the browser and the CLI give the same messages. The choice below only picks the file to fetch.
+  const surveyIdPattern = /^[a-z0-9-]{1,64}$/;
+  const manifestFile = 'surveys/manifest.json';
+
+  // A plain relative path inside surveys/: no scheme, host, '..', hidden names or escapes.
+  function isSafeSurveyPath(path) {
+    return typeof path === 'string' && path.length <= 200 && /^[A-Za-z0-9._\/-]+\.json$/.test(path) &&
+      path.split('/').every((part) => part !== '' && !part.startsWith('.'));
+  }
+
+  async function fetchText(file) {
+    let response;
+    try {
+      // Relative and same-origin only (the CSP's default-src 'self' also forbids anything else);
+      // no-cache revalidates, so an officer's edit to the manifest shows on the next visit.
+      response = await fetch(file, { mode: 'same-origin', credentials: 'same-origin', cache: 'no-cache' });
+    } catch {
+      throw new Error(`${file} could not be downloaded: there is no connection to the server (the device may be offline)`);
+    }
+    if (!response.ok) {
+      throw new Error(`${file} could not be downloaded: the server answered ${response.status} ${response.statusText}`.trimEnd());
+    }
+    try {
+      return await response.text();
+    } catch {
+      throw new Error(`${file} could not be downloaded: the connection broke while it was downloading`);
+    }
+  }
+
+  async function fetchBootDocuments(search) {
+    // Bounded, so a long junk parameter cannot grow messages; core never repeats an invalid id.
+    const requested = (new URLSearchParams(search).get('survey') || '').slice(0, 100);
+    const documents = {
+      requestedSurveyId: requested, manifestFile, manifestText: '', surveyFile: '', surveyText: '', error: '',
+    };
+    try {
+      documents.manifestText = await fetchText(manifestFile);
+      let manifest;
+      try { manifest = JSON.parse(documents.manifestText); } catch { return documents; }
+      if (!manifest || typeof manifest !== 'object') return documents;
+      if (requested && !surveyIdPattern.test(requested)) return documents;
+      const surveys = Array.isArray(manifest.surveys) ? manifest.surveys : [];
+      const fallback = surveys.length === 1 && surveys[0] ? surveys[0].id : undefined;
+      const id = requested || (typeof manifest.default === 'string' ? manifest.default : fallback);
+      const entry = surveys.find((candidate) => candidate && candidate.id === id);
+      if (!entry || !isSafeSurveyPath(entry.file)) return documents;
+      documents.surveyFile = 'surveys/' + entry.file;
+      documents.surveyText = await fetchText(documents.surveyFile);
+    } catch (error) {
+      documents.error = error.message;
+    }
+    return documents;
+  }
+
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('canvass-loading');
   const messageBox = document.getElementById('canvass-message');
@@ -44,6 +102,9 @@
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {}); // a failed start is shown on the page; callers that await ready still see it
 
+  let bootFetch = null;     // started once the browser is known to run Canvass
+  let bootDocuments = null;  // what it fetched, once done
+
   // The automation API: reads only. Nothing here can change answers or submit.
   window.canvass = Object.freeze({
     ready,
@@ -51,11 +112,28 @@
       if (!window.Module || !Module.calledRun) return { screen: failed ? 'error' : 'loading' };
       return JSON.parse(Module.UTF8ToString(Module._canvass_view_json()));
     },
+    boot() {
+      if (!bootDocuments) return { state: failed ? 'failed' : 'fetching' };
+      const status = {
+        state: 'fetched',
+        requestedSurveyId: bootDocuments.requestedSurveyId,
+        manifestFile: bootDocuments.manifestFile,
+        surveyFile: bootDocuments.surveyFile,
+        fetchError: bootDocuments.error,
+      };
+      if (window.Module && Module.calledRun) {
+        Object.assign(status, { state: 'started' }, JSON.parse(Module.UTF8ToString(Module._canvass_boot_json())));
+      }
+      return status;
+    },
   });
 
   if (location.protocol === 'file:') return fail('file');
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return fail('wasm');
   if (!document.createElement('canvas').getContext('webgl2')) return fail('webgl2');
+
+  // Before the module, so the downloads overlap; the module waits for it (preRun below).
+  bootFetch = fetchBootDocuments(location.search).then((documents) => { bootDocuments = documents; return documents; });
 
   canvas.addEventListener('webglcontextlost', (event) => {
     event.preventDefault(); // allow the browser to restore the context
@@ -68,6 +146,14 @@
 
   window.Module = {
     canvas,
+    // main() waits until the manifest and survey are fetched (or failed: the app shows why).
+    preRun: [() => {
+      Module.addRunDependency('canvass-boot-documents');
+      bootFetch.then((documents) => {
+        Module.canvassBoot = documents;
+        Module.removeRunDependency('canvass-boot-documents');
+      });
+    }],
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onCanvassReady() {
