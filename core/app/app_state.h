@@ -24,6 +24,7 @@
 #include "core/store/response_store.h"
 #include "core/survey/engine.h"
 #include "core/survey/model.h"
+#include "core/util/uk_time.h"
 
 namespace canvass {
 
@@ -59,10 +60,13 @@ struct ActiveSurvey {
     survey::LocalizedString title;    // from the manifest, else the survey's title
     survey::LocalizedString purpose;  // from the manifest, else the survey's description
     survey::LocalizedString privacy_summary;  // two or three plain sentences
-    std::string privacy_url;      // the full notice, a page in the web folder
+    survey::LocalizedString privacy_notice;   // the full notice: a page in the web folder, per language
     int minutes = 0;              // how long it takes; 0 when not known
-    // Availability: the reason to show on the Closed screen ("" when open).
-    survey::LocalizedString closed_message;
+    // When it is not open: whether it opens later (else it has closed), and the UK day (and
+    // time, unless whole_day) to tell people.
+    bool opens_later = false;
+    std::optional<UkLocalTime> availability_date;
+    bool availability_whole_day = true;
     std::string segment_question = "segment";  // whose answer becomes the response's segment
 };
 

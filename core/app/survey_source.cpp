@@ -69,4 +69,23 @@ Result<LoadedSurvey> load_boot_survey(const BootDocuments& documents, std::int64
     return result;
 }
 
+std::shared_ptr<const ActiveSurvey> to_active_survey(LoadedSurvey loaded) {
+    auto active = std::make_shared<ActiveSurvey>();
+    active->model = std::move(loaded.survey);
+    active->title = std::move(loaded.entry.title);
+    active->purpose = std::move(loaded.entry.purpose);
+    active->privacy_summary = std::move(loaded.entry.privacy_summary);
+    active->privacy_notice = std::move(loaded.entry.privacy_notice);
+    active->minutes = loaded.entry.estimated_minutes;
+    const survey::Availability& availability = loaded.availability;
+    if (availability.state != survey::AvailabilityState::Open) {
+        active->opens_later = availability.state == survey::AvailabilityState::NotYetOpen;
+        if (availability.date) {
+            active->availability_date = availability.date->uk;
+            active->availability_whole_day = availability.date->whole_day;
+        }
+    }
+    return active;
+}
+
 }  // namespace canvass

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
+#include "core/app/app_state.h"
 #include "core/app/boot_documents.h"
 #include "core/result.h"
 #include "core/survey/manifest.h"
@@ -40,6 +43,10 @@ const char* boot_failure_id(BootFailure failure);
 // "surveys/manifest.json: surveys[1].closes: ..." or "surveys/transport.json:4:7: invalid JSON: ...".
 // `failure`, when given, is set to the kind of problem (None on success).
 Result<LoadedSurvey> load_boot_survey(const BootDocuments& documents, std::int64_t now_ms, BootFailure* failure = nullptr);
+
+// What the respondent flow needs from a loaded survey: the model and the welcome screen's
+// texts, with the availability turned into words-to-be (opens later / closed, and when).
+std::shared_ptr<const ActiveSurvey> to_active_survey(LoadedSurvey loaded);
 
 // The folder part of a manifest path, with its trailing '/': "surveys/" for
 // "surveys/manifest.json", "" for "manifest.json". Survey files are fetched from there.

@@ -1,7 +1,9 @@
 // English and Polish strings for the app chrome. Plain English, short sentences.
 #include "core/app/ui_text.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 
 namespace canvass {
 namespace {
@@ -55,6 +57,8 @@ constexpr Entry kEntries[] = {
     {TextId::ReferenceLabel, "Your reference", "Twój numer referencyjny"},
     {TextId::AnswersCleared, "Your answers have been cleared", "Twoje odpowiedzi zostały usunięte"},
     {TextId::ClosedHeading, "This survey is closed", "Ta ankieta jest zamknięta"},
+    {TextId::ClosedOn, "It closed on {0}.", "Zamknięto ją {0}."},
+    {TextId::OpensOn, "It opens on {0}.", "Zostanie otwarta {0}."},
     {TextId::UnavailableHeading, "Sorry, this survey cannot be answered here", "Niestety, tutaj nie można wypełnić tej ankiety"},
     {TextId::Loading, "Loading the survey", "Wczytywanie ankiety"},
 };
@@ -90,6 +94,23 @@ std::string format_text(std::string_view locale, TextId id, std::initializer_lis
         }
     }
     return out;
+}
+
+std::string format_long_date(std::string_view locale, CivilDate date) {
+    static constexpr std::string_view kEnglish[] = {"January", "February", "March", "April", "May", "June", "July",
+                                                    "August", "September", "October", "November", "December"};
+    // Polish dates use the genitive: "31 lipca 2026".
+    static constexpr std::string_view kPolish[] = {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
+                                                   "sierpnia", "września", "października", "listopada", "grudnia"};
+    const int m = std::clamp(date.month, 1, 12) - 1;
+    const std::string_view month = locale == "pl" ? kPolish[m] : kEnglish[m];
+    return std::to_string(date.day) + " " + std::string(month) + " " + std::to_string(date.year);
+}
+
+std::string format_clock(int minute_of_day) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", minute_of_day / 60 % 24, minute_of_day % 60);
+    return text;
 }
 
 std::string format_count(std::string_view locale, TextId one, std::size_t count) {

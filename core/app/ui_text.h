@@ -6,6 +6,8 @@
 #include <initializer_list>
 #include <span>
 #include <string>
+
+#include "core/util/time.h"
 #include <string_view>
 
 namespace canvass {
@@ -51,6 +53,8 @@ enum class TextId {
     AnswersCleared,
     // No survey here
     ClosedHeading,
+    ClosedOn,               // "It closed on {0}."
+    OpensOn,                // "It opens on {0}."
     UnavailableHeading,
     Loading,
 };
@@ -68,6 +72,11 @@ std::string_view ui_text(std::string_view locale, TextId id);
 
 // ui_text with {0}, {1}... replaced by `args`.
 std::string format_text(std::string_view locale, TextId id, std::initializer_list<std::string_view> args);
+
+// "31 July 2026" / "31 lipca 2026".
+std::string format_long_date(std::string_view locale, CivilDate date);
+// "09:30" from minutes since midnight.
+std::string format_clock(int minute_of_day);
 
 // A counted phrase in the right plural form: `one` names the singular entry; the entries after
 // it are the Polish 2-4 form and the general plural (English uses the singular and the plural).

@@ -55,13 +55,12 @@ void build_welcome(ViewModel& view, const AppState& state) {
                                                               : survey::evaluate_survey(active.model, state.answers, 0, state.locale);
         view.elements = survey::page_content(active.model, evaluation, 0, survey::effective_locale(active.model, state.locale), false);
     }
-    const std::string privacy = survey_text(state, active.privacy_summary);
     view.privacy_heading = ui_text(state.locale, TextId::PrivacyHeading);
-    if (!privacy.empty()) view.paragraphs.push_back(privacy);
-    view.privacy_url = active.privacy_url;
-    if (!active.privacy_url.empty()) {
+    view.privacy_summary = survey_text(state, active.privacy_summary);
+    view.privacy_url = survey_text(state, active.privacy_notice);
+    if (!view.privacy_url.empty()) {
         view.controls.push_back({"privacy_notice", std::string(ui_text(state.locale, TextId::PrivacyLink)), ControlKind::Link,
-                                 true, false, "links", active.privacy_url});
+                                 true, false, "links", view.privacy_url});
     }
     add_button(view, state, "start", TextId::Start);
 }
@@ -186,8 +185,12 @@ ViewModel build_view(const AppState& state) {
             if (state.survey) {
                 const std::string title = survey_text(state, state.survey->title.empty() ? state.survey->model.title : state.survey->title);
                 if (!title.empty()) view.paragraphs.push_back(title);
-                const std::string reason = survey_text(state, state.survey->closed_message);
-                if (!reason.empty()) view.paragraphs.push_back(reason);
+                const ActiveSurvey& active = *state.survey;
+                if (active.availability_date) {
+                    std::string when = format_long_date(state.locale, active.availability_date->date);
+                    if (!active.availability_whole_day) when += ", " + format_clock(active.availability_date->minute_of_day);
+                    view.paragraphs.push_back(format_text(state.locale, active.opens_later ? TextId::OpensOn : TextId::ClosedOn, {when}));
+                }
             }
             view.focus = "heading";
             break;
@@ -242,6 +245,7 @@ json to_json(const ViewModel& view) {
     if (!view.reference.empty()) out["reference"] = view.reference;
     if (!view.completed_html.empty()) out["completedHtml"] = view.completed_html;
     if (!view.privacy_url.empty()) out["privacyUrl"] = view.privacy_url;
+    if (!view.privacy_summary.empty()) out["privacySummary"] = view.privacy_summary;
     return out;
 }
 

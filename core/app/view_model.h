@@ -55,7 +55,7 @@ struct ViewModel {
     std::string reference;                      // confirmation: the short response id
     std::string reference_label;
     std::string completed_html;                 // confirmation: the survey's completedHtml
-    std::string privacy_heading, privacy_url;   // welcome: the short notice and the full one
+    std::string privacy_heading, privacy_summary, privacy_url;  // welcome: the short notice; the full one
     std::string language_label, text_size_label;
     std::vector<ControlView> controls;          // in drawing (and Tab) order
     // What should take focus when this screen appears: "error-summary", "heading" or "".

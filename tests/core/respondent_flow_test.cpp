@@ -28,7 +28,7 @@ std::shared_ptr<const ActiveSurvey> load_active(const std::string& relative) {
     auto active = std::make_shared<ActiveSurvey>();
     active->model = std::move(*model);
     active->minutes = 10;
-    active->privacy_url = "privacy.html";
+    active->privacy_notice.by_locale["default"] = "privacy.html";
     return active;
 }
 

@@ -160,14 +160,12 @@ void settings_footer(FrameContext& frame, const ViewModel& view, const Column& c
 void welcome(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui,
              std::vector<Intent>& intents, FlowOutput& output) {
     heading(frame, view.heading, col);
-    // The purpose and the time it takes; the privacy summary comes after the start page.
-    const std::size_t lead = view.paragraphs.empty() ? 0 : view.paragraphs.size() - (view.privacy_url.empty() ? 0 : 1);
-    for (std::size_t i = 0; i < lead; ++i) paragraphs(frame, {view.paragraphs[i]}, col);
+    paragraphs(frame, view.paragraphs, col);
     if (!view.elements.empty()) draw_elements(frame, view.elements, view.locale, col.width, ui, intents);
-    if (!view.privacy_heading.empty()) {
+    if (!view.privacy_summary.empty() || !view.privacy_url.empty()) {
         gap(frame, 8);
         draw_text_block(view.privacy_heading, frame.fonts.body_bold, frame.theme.text, col.width);
-        for (std::size_t i = lead; i < view.paragraphs.size(); ++i) paragraphs(frame, {view.paragraphs[i]}, col);
+        if (!view.privacy_summary.empty()) paragraphs(frame, {view.privacy_summary}, col);
         if (const ControlView* link = find_control(view, "privacy_notice")) {
             if (draw_button(frame, *link, ButtonStyle::Secondary, label_width(frame, link->label))) output.open_url = link->value;
         }
