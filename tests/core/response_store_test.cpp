@@ -241,7 +241,7 @@ TEST_CASE("one draft per survey: saving replaces that survey's draft and leaves 
 
 TEST_CASE("take_live_draft offers a live draft, keeps it stored, and deletes an expired one") {
     constexpr std::int64_t kSaved = 1'800'000'000'000;
-    struct Case { const char* what; std::int64_t now_ms; bool live; };
+    struct Case { std::string what; std::int64_t now_ms; bool live; };
     const Case cases[] = {
         {"just saved", kSaved, true},
         {"one millisecond before expiry", kSaved + kDefaultDraftMaxAgeMs - 1, true},
