@@ -4,12 +4,21 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <random>
 
 namespace canvass::platform {
 namespace {
 std::string clipboard;  // a process has no shared clipboard; keep the app's own copy
-}
+
+// SQLite (synchronous = FULL) has synced the file when a commit returns, so a change is
+// already durable and the file is its own checkpoint.
+class SyncedFileWriter final : public JournalWriter {
+public:
+    void append(std::string, std::function<void(Status)> on_durable) override { on_durable(Ok{}); }
+    void checkpoint(const std::string&, std::function<void(Status)> done) override { done(Ok{}); }
+};
+}  // namespace
 
 TimePoint now() {
     using namespace std::chrono;
@@ -33,5 +42,27 @@ void announce(std::string_view text) { std::fprintf(stderr, "[announce] %.*s\n",
 void set_clipboard_text(std::string_view text) { clipboard = text; }
 std::string clipboard_text() { return clipboard; }
 void set_document_title(std::string_view) {}
+
+StorageInfo storage_info() {
+    namespace fs = std::filesystem;
+    const fs::path directory = data_directory();
+    std::error_code error;
+    fs::create_directories(directory, error);
+    const fs::space_info space = fs::space(directory, error);
+    if (error) return {StorageState::Unavailable, false, -1, -1, directory.string() + ": " + error.message()};
+    const std::uintmax_t size = fs::file_size(database_path(), error);
+    const std::int64_t used = error ? 0 : static_cast<std::int64_t>(size);
+    return {StorageState::Ready, true, used, used + static_cast<std::int64_t>(space.available),
+            "SQLite file " + database_path()};
+}
+
+JournalWriter& journal_writer() {
+    static SyncedFileWriter writer;
+    return writer;
+}
+
+std::vector<std::string> pending_journal_records() { return {}; }
+
+std::string database_path() { return data_directory() + "/canvass.db"; }
 
 }  // namespace canvass::platform
