@@ -16,6 +16,7 @@ struct DurableStore::State {
     std::int64_t retry_after = 0;  // after a failed checkpoint, no automatic one before this count
     std::int64_t checkpoints = 0;
     int running = 0;
+    std::int64_t in_flight = 0;
     std::set<std::int64_t> failed;                       // changes whose journal write failed
     std::map<std::string, std::int64_t> failed_submits;  // response id -> its change number
     std::string last_error;
@@ -38,7 +39,9 @@ Result<DurableStore> DurableStore::open(std::string database_path, const std::ve
 
 void DurableStore::append(std::string record, std::function<void(Status)> on_durable) {
     const std::int64_t number = ++state_->appended;
+    ++state_->in_flight;
     writer_->append(std::move(record), [state = state_, number, on_durable = std::move(on_durable)](Status written) {
+        --state->in_flight;
         if (!written) {
             state->failed.insert(number);
             state->last_error = "saving a change: " + written.error().to_string();
@@ -129,6 +132,7 @@ DurableStatus DurableStore::status() const {
                          state_->appended - state_->covered,
                          state_->checkpoints,
                          state_->running > 0,
+                         state_->in_flight,
                          static_cast<std::int64_t>(state_->failed.size()),
                          state_->last_error};
 }

@@ -33,6 +33,7 @@ struct DurableStatus {
     std::int64_t records_since_checkpoint = 0; // journal records a reload would replay (or more, while writes are in flight)
     std::int64_t checkpoints = 0;              // checkpoints completed since opening
     bool checkpoint_running = false;
+    std::int64_t writes_in_flight = 0;         // journal writes not yet durable (or failed)
     std::int64_t unconfirmed_changes = 0;      // changes whose journal write failed and no checkpoint covers yet
     std::string last_error;                    // the last journal or checkpoint failure; empty when none
 };

@@ -155,8 +155,10 @@ TEST_CASE("submit reports durable only when the journal write completes, and a c
         Outcome outcome = submit(store, response(1));
         CHECK(*store.store().count_responses() == 1);  // committed to SQLite at once
         CHECK_FALSE(outcome.called());                // but not yet durable: no confirmation screen
+        CHECK(store.status().writes_in_flight == 1);
         idb.complete_all();
         CHECK(outcome.ok());
+        CHECK(store.status().writes_in_flight == 0);
     }
     const std::vector<std::string> pending = idb.crash_and_restore(dir.file("b.db"));
     CHECK(pending.size() == 1);

@@ -37,6 +37,11 @@ export async function startHarness({ extraArgs = [] } = {}) {
 
   async function openPage(options = {}) {
     const context = await browser.newContext({ ...viewports.laptop, ...options });
+    return pageIn(context);
+  }
+
+  // Another page (a second tab) in an existing context: same origin storage, same checks.
+  async function pageIn(context) {
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
     page.on('console', (message) => {
@@ -60,6 +65,7 @@ export async function startHarness({ extraArgs = [] } = {}) {
     url,
     browser,
     openPage,
+    pageIn,
     bootPage,
     // A test that provokes a console error on purpose declares it first.
     expectConsoleError(pattern) { expected.push(pattern); },
