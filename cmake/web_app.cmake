@@ -38,10 +38,13 @@ target_link_options(canvass_web PRIVATE
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
   "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']"
   -lhtml5.js
+  # IndexedDB journal and checkpoints, and the restore before main() (docs/storage.md)
+  "--pre-js=${CMAKE_SOURCE_DIR}/platform/web/storage.pre.js"
   "--preload-file=${CANVASS_FONTS}/NotoSans-Regular.ttf@/fonts/NotoSans-Regular.ttf"
   "--preload-file=${CANVASS_FONTS}/NotoSans-Bold.ttf@/fonts/NotoSans-Bold.ttf")
 set_property(TARGET canvass_web APPEND PROPERTY LINK_DEPENDS
-  "${CANVASS_FONTS}/NotoSans-Regular.ttf" "${CANVASS_FONTS}/NotoSans-Bold.ttf")
+  "${CANVASS_FONTS}/NotoSans-Regular.ttf" "${CANVASS_FONTS}/NotoSans-Bold.ttf"
+  "${CMAKE_SOURCE_DIR}/platform/web/storage.pre.js")
 
 # The page around the module: index.html from shell.html, scripts, style and privacy notices,
 # and surveys/: the manifest and survey files boot.js fetches (docs/formats.md, "Survey

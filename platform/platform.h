@@ -8,8 +8,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/app/boot_documents.h"
+#include "core/store/journal.h"
 #include "core/util/time.h"
 
 namespace canvass::platform {
@@ -38,5 +40,46 @@ void set_document_title(std::string_view title);
 //   native: read on each call from the web folder in $CANVASS_SITE (default: the current folder), with the
 //   id from $CANVASS_SURVEY (default: none, i.e. the manifest's default survey).
 BootDocuments boot_documents();
+
+// --- Durable storage (docs/storage.md) ------------------------------------------------------
+// On the web all of this is settled before main() runs: the page takes the one-tab lock, opens
+// IndexedDB, checks it can write there, restores the last checkpoint to database_path() and
+// reads the journal written after it. Natively the SQLite file is itself durable.
+enum class StorageState {
+    Ready,        // changes are saved durably
+    Unavailable,  // no durable storage (private mode, blocked, no IndexedDB or Web Locks): start no respondent
+    Full,         // storage is full or nearly: stored responses can be read and exported, but start no respondent
+    OtherTab,     // Canvass is open in another tab or window on this device: this one must not open the store
+};
+
+struct StorageInfo {
+    StorageState state = StorageState::Unavailable;
+    bool persisted = false;         // the browser will not evict the data under storage pressure
+    std::int64_t usage_bytes = -1;  // this site's storage use and quota, as the browser estimates them; -1: unknown
+    std::int64_t quota_bytes = -1;
+    std::string detail;             // what was found, for staff (English)
+};
+
+// The current state: on the web a write that finds storage full changes it to Full, and
+// `persisted`, usage and quota are refreshed as the browser answers.
+StorageInfo storage_info();
+// IndexedDB on the web; natively a writer that reports success at once (SQLite has synced).
+JournalWriter& journal_writer();
+// The journal records written after the restored checkpoint, oldest first, for
+// DurableStore::open. Handed over once: later calls return nothing.
+std::vector<std::string> pending_journal_records();
+// Where the restored SQLite file is (the web: in the module's memory file system).
+std::string database_path();
+
+// "ready", "unavailable", "full", "otherTab": as the automation view reports it.
+inline std::string_view storage_state_name(StorageState state) {
+    switch (state) {
+        case StorageState::Ready: return "ready";
+        case StorageState::Unavailable: return "unavailable";
+        case StorageState::Full: return "full";
+        case StorageState::OtherTab: return "otherTab";
+    }
+    return "unavailable";
+}
 
 }  // namespace canvass::platform

@@ -17,6 +17,7 @@ EM_JS(void, js_report_fatal, (const char* message), {
 
 namespace canvass::web {
 const WebApp& running_app() { return app; }
+WebApp& mutable_running_app() { return app; }  // for web/test_exports.cpp only
 }  // namespace canvass::web
 
 int main() {

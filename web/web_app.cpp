@@ -5,14 +5,13 @@
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 
-#include <filesystem>
-
 #include "core/app/view_model.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "platform/platform.h"
 #include "web/input.h"
+#include "web/store_view.h"
 #include "web/theme.h"
 #include "web/views/welcome_view.h"
 
@@ -51,12 +50,17 @@ bool WebApp::start() {
     return true;
 }
 
-// The store lives in the module's file system (persisted to IndexedDB by the respondent-flow
-// work); a store that fails to open is reported, and the welcome screen still works.
+// The store is the SQLite file storage.pre.js restored before main() ran, plus the journal
+// written after it (docs/storage.md). With another tab open, or no usable storage, it stays
+// closed and the view's storage state says why; when full it opens, for reading and export.
 void WebApp::open_store() {
-    std::error_code ignored;
-    std::filesystem::create_directories(platform::data_directory(), ignored);
-    Result<ResponseStore> opened = ResponseStore::open(platform::data_directory() + "/canvass.db");
+    const platform::StorageInfo storage = platform::storage_info();
+    if (storage.state != platform::StorageState::Ready && storage.state != platform::StorageState::Full) {
+        store_error_ = storage.detail;
+        return;
+    }
+    Result<DurableStore> opened =
+        DurableStore::open(platform::database_path(), platform::pending_journal_records(), platform::journal_writer());
     if (opened) {
         store_.emplace(std::move(opened).value());
     } else {
@@ -73,7 +77,10 @@ void WebApp::tick() {
         ImGui_ImplOpenGL3_Init(kGlslVersion);
         request_frames(kFramesAfterChange);
     }
-    if (frames_to_draw_ <= 0) return;
+    if (frames_to_draw_ <= 0) {
+        if (store_) store_->checkpoint_if_due();  // idle: nothing to draw
+        return;
+    }
     --frames_to_draw_;
     draw_frame();
     apply_intents();
@@ -170,13 +177,7 @@ std::string WebApp::view_json() const {
     view["fonts"] = {{"bodyPx", kBodyFontPx * fonts_.text_size_percent / 100.0f},  // as rasterised
                      {"rasterPixelRatio", fonts_.pixel_ratio},
                      {"atlasBuilds", fonts_.builds}};
-    nlohmann::json store = {{"open", store_.has_value()}, {"error", store_error_}};
-    if (store_) {
-        store["schemaVersion"] = store_->schema_version();
-        Result<std::int64_t> count = store_->count_responses();
-        store["responses"] = count ? nlohmann::json(*count) : nlohmann::json(nullptr);
-    }
-    view["store"] = store;
+    view["store"] = store_view(store_ ? &*store_ : nullptr, store_error_);
     view["scroll"] = {{"y", scroll_y_}, {"maxY", scroll_max_y_}};
     view["framesDrawn"] = frames_drawn_;
     view["errors"] = intent_errors_;

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/app/app_state.h"
-#include "core/store/response_store.h"
+#include "core/store/durable_store.h"
 #include "web/canvas_surface.h"
 #include "web/fonts.h"
 #include "web/widgets.h"
@@ -23,6 +23,7 @@ public:
     void tick();   // called once per animation frame
     void request_frames(int count) { if (count > frames_to_draw_) frames_to_draw_ = count; }
     std::string view_json() const;  // the automation API's view, as JSON text
+    DurableStore* store() { return store_ ? &*store_ : nullptr; }  // null when it could not be opened
 
 private:
     void open_store();
@@ -33,7 +34,7 @@ private:
     CanvasSurface surface_;
     const char* selector_;
     AppState state_;
-    std::optional<ResponseStore> store_;
+    std::optional<DurableStore> store_;
     std::string store_error_;
     Fonts fonts_;
     std::vector<Intent> pending_intents_;

@@ -47,10 +47,6 @@ inline constexpr int kMinTextSizePercent = 100;
 inline constexpr int kMaxTextSizePercent = 200;
 inline constexpr int kTextSizeStepPercent = 25;
 
-// How long an unfinished response is kept for its owner. After that it is never offered to
-// the next person at a shared computer.
-inline constexpr std::int64_t kDefaultDraftMaxAgeMs = 2LL * 60 * 60 * 1000;
-
 // --- 2. The survey being answered and the respondent's progress ------------------------------
 
 // A survey ready to answer: the model and what the welcome screen says about it. Immutable and

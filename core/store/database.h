@@ -71,4 +71,21 @@ Status in_transaction(Database& db, Work&& work) {
     return Ok{};
 }
 
+// Runs `work` inside SAVEPOINT / RELEASE: on its own it is a transaction, and inside a larger
+// one (a journal replay) a failing `work` is undone alone while the rest carries on.
+template <class Work>
+Status in_savepoint(Database& db, Work&& work) {
+    if (Status begun = db.exec("SAVEPOINT canvass_write"); !begun) return begun;
+    Status done = work();
+    if (!done) {
+        (void)db.exec("ROLLBACK TO canvass_write; RELEASE canvass_write");
+        return done;
+    }
+    if (Status released = db.exec("RELEASE canvass_write"); !released) {
+        (void)db.exec("ROLLBACK TO canvass_write; RELEASE canvass_write");
+        return released;
+    }
+    return Ok{};
+}
+
 }  // namespace canvass

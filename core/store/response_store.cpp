@@ -1,4 +1,4 @@
-// Schema kMigrations and response reads and writes.
+// Schema migrations, then reads and writes of responses, drafts and rejected journal records.
 #include "core/store/response_store.h"
 
 #include <array>
@@ -8,7 +8,7 @@ namespace canvass {
 namespace {
 
 // Migration N takes the schema from version N to N+1. Append only: never edit a shipped one.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     R"sql(
     CREATE TABLE responses (
         id             TEXT PRIMARY KEY,
@@ -23,8 +23,33 @@ constexpr std::array<std::string_view, 1> kMigrations = {
     ) STRICT;
     CREATE INDEX responses_by_survey ON responses (survey_id, submitted_at);
     )sql",
+    // 2: drafts (resume after a reload), and journal records that could not be replayed.
+    R"sql(
+    CREATE TABLE drafts (
+        survey_id      TEXT PRIMARY KEY,
+        id             TEXT NOT NULL,
+        survey_version TEXT NOT NULL,
+        locale         TEXT NOT NULL,
+        channel        TEXT NOT NULL CHECK (channel IN ('online', 'kiosk', 'paper', 'phone')),
+        started_at     TEXT NOT NULL,
+        updated_at_ms  INTEGER NOT NULL,
+        data           TEXT NOT NULL,
+        position       TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE journal_rejects (
+        record  TEXT PRIMARY KEY,
+        problem TEXT NOT NULL
+    ) STRICT;
+    )sql",
 };
 static_assert(kMigrations.size() == ResponseStore::current_schema_version);
+
+Result<std::int64_t> count_rows(const Database& db, std::string_view sql) {
+    Result<Statement> query = db.prepare(sql);
+    if (!query) return query.error();
+    if (Result<bool> row = query->step(); !row) return row.error();
+    return query->column_int(0);
+}
 
 }  // namespace
 
@@ -36,8 +61,13 @@ Result<ResponseStore> ResponseStore::open(const std::string& path) {
     return store;
 }
 
+// secure_delete: an expired or discarded draft is overwritten, not left in a free page of the
+// file that is copied into every later checkpoint.
 Status ResponseStore::migrate() {
-    if (Status pragmas = db_.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"); !pragmas) return pragmas;
+    if (Status pragmas = db_.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;");
+        !pragmas) {
+        return pragmas;
+    }
     Result<Statement> version = db_.prepare("PRAGMA user_version");
     if (!version) return version.error();
     if (Result<bool> row = version->step(); !row) return row.error();
@@ -48,26 +78,27 @@ Status ResponseStore::migrate() {
                               "); open it with a newer Canvass",
                           db_.path());
     }
-    while (schema_version_ < current_schema_version) {
-        const int next = schema_version_ + 1;
-        Status step = in_transaction(db_, [&]() -> Status {
-            if (Status applied = db_.exec(kMigrations[static_cast<std::size_t>(schema_version_)]); !applied) return applied;
-            return db_.exec("PRAGMA user_version = " + std::to_string(next));
-        });
-        if (!step) return make_error("migrating to schema " + std::to_string(next) + ": " + step.error().message, db_.path());
-        schema_version_ = next;
-    }
+    if (schema_version_ == current_schema_version) return Ok{};
+    // Every step in one transaction: a crash or failure part-way leaves the store as it was.
+    int reached = schema_version_;
+    Status steps = in_transaction(db_, [&]() -> Status {
+        for (; reached < current_schema_version; ++reached) {
+            if (Status applied = db_.exec(kMigrations[static_cast<std::size_t>(reached)]); !applied) {
+                return make_error("migrating to schema " + std::to_string(reached + 1) + ": " + applied.error().message,
+                                  db_.path());
+            }
+        }
+        return db_.exec("PRAGMA user_version = " + std::to_string(current_schema_version));
+    });
+    if (!steps) return steps;
+    schema_version_ = current_schema_version;
     return Ok{};
 }
 
-Result<std::int64_t> ResponseStore::count_responses() const {
-    Result<Statement> query = db_.prepare("SELECT count(*) FROM responses");
-    if (!query) return query.error();
-    if (Result<bool> row = query->step(); !row) return row.error();
-    return query->column_int(0);
-}
+Result<std::int64_t> ResponseStore::count_responses() const { return count_rows(db_, "SELECT count(*) FROM responses"); }
+Result<std::int64_t> ResponseStore::count_drafts() const { return count_rows(db_, "SELECT count(*) FROM drafts"); }
 
-Status ResponseStore::insert(const StoredResponse& r) {
+Status ResponseStore::insert_row(const StoredResponse& r) {
     Result<std::optional<StoredResponse>> existing = find(r.id);
     if (!existing) return existing.error();
     if (existing->has_value()) return make_error("a response with id " + r.id + " is already stored", db_.path());
@@ -78,6 +109,20 @@ Status ResponseStore::insert(const StoredResponse& r) {
     insert->bind(1, r.id).bind(2, r.survey_id).bind(3, r.survey_version).bind(4, r.locale).bind(5, r.segment);
     insert->bind(6, r.channel).bind(7, r.started_at).bind(8, r.submitted_at).bind(9, r.data_json);
     return insert->run();
+}
+
+Status ResponseStore::insert(const StoredResponse& r) {
+    return in_savepoint(db_, [&] { return insert_row(r); });
+}
+
+Status ResponseStore::submit(const StoredResponse& r) {
+    return in_savepoint(db_, [&]() -> Status {
+        if (Status inserted = insert_row(r); !inserted) return inserted;
+        Result<Statement> drop = db_.prepare("DELETE FROM drafts WHERE survey_id = ?1");
+        if (!drop) return drop.error();
+        drop->bind(1, r.survey_id);
+        return drop->run();
+    });
 }
 
 Result<std::optional<StoredResponse>> ResponseStore::find(const std::string& id) const {
@@ -100,6 +145,79 @@ Result<std::optional<StoredResponse>> ResponseStore::find(const std::string& id)
     r.submitted_at = query->column_text(7);
     r.data_json = query->column_text(8);
     return std::optional<StoredResponse>{std::move(r)};
+}
+
+Status ResponseStore::save_draft(const Draft& d) {
+    return in_savepoint(db_, [&]() -> Status {
+        Result<Statement> upsert = db_.prepare(
+            "INSERT OR REPLACE INTO drafts"
+            " (survey_id, id, survey_version, locale, channel, started_at, updated_at_ms, data, position)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        if (!upsert) return upsert.error();
+        upsert->bind(1, d.survey_id).bind(2, d.id).bind(3, d.survey_version).bind(4, d.locale).bind(5, d.channel);
+        upsert->bind(6, d.started_at).bind(7, d.updated_at_ms).bind(8, d.data_json).bind(9, d.position_json);
+        return upsert->run();
+    });
+}
+
+Result<std::optional<Draft>> ResponseStore::find_draft(const std::string& survey_id) const {
+    Result<Statement> query = db_.prepare(
+        "SELECT survey_id, id, survey_version, locale, channel, started_at, updated_at_ms, data, position"
+        " FROM drafts WHERE survey_id = ?1");
+    if (!query) return query.error();
+    query->bind(1, survey_id);
+    Result<bool> row = query->step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<Draft>{};
+    Draft d;
+    d.survey_id = query->column_text(0);
+    d.id = query->column_text(1);
+    d.survey_version = query->column_text(2);
+    d.locale = query->column_text(3);
+    d.channel = query->column_text(4);
+    d.started_at = query->column_text(5);
+    d.updated_at_ms = query->column_int(6);
+    d.data_json = query->column_text(7);
+    d.position_json = query->column_text(8);
+    return std::optional<Draft>{std::move(d)};
+}
+
+Result<std::optional<Draft>> ResponseStore::take_live_draft(const std::string& survey_id, std::int64_t now_ms,
+                                                             std::int64_t max_age_ms) {
+    Result<std::optional<Draft>> found = find_draft(survey_id);
+    if (!found || !found->has_value() || !draft_expired(**found, now_ms, max_age_ms)) return found;
+    if (Status dropped = discard_draft(survey_id); !dropped) return dropped.error();
+    return std::optional<Draft>{};
+}
+
+Status ResponseStore::discard_draft(const std::string& survey_id) {
+    return in_savepoint(db_, [&]() -> Status {
+        Result<Statement> drop = db_.prepare("DELETE FROM drafts WHERE survey_id = ?1");
+        if (!drop) return drop.error();
+        drop->bind(1, survey_id);
+        return drop->run();
+    });
+}
+
+Status ResponseStore::keep_rejected_record(const RejectedRecord& rejected) {
+    return in_savepoint(db_, [&]() -> Status {
+        Result<Statement> keep = db_.prepare("INSERT OR IGNORE INTO journal_rejects (record, problem) VALUES (?1, ?2)");
+        if (!keep) return keep.error();
+        keep->bind(1, rejected.record).bind(2, rejected.problem);
+        return keep->run();
+    });
+}
+
+Result<std::vector<RejectedRecord>> ResponseStore::rejected_records() const {
+    Result<Statement> query = db_.prepare("SELECT record, problem FROM journal_rejects ORDER BY rowid");
+    if (!query) return query.error();
+    std::vector<RejectedRecord> records;
+    for (;;) {
+        Result<bool> row = query->step();
+        if (!row) return row.error();
+        if (!*row) return records;
+        records.push_back({query->column_text(0), query->column_text(1)});
+    }
 }
 
 }  // namespace canvass

@@ -1,11 +1,15 @@
-// The response store: one SQLite database holding submitted responses, with a versioned
-// schema. Opening a store migrates it to the newest schema inside a transaction, so a store
-// is never left half-migrated; a store from a newer Canvass is refused, not damaged.
+// The response store: one SQLite database holding submitted responses and the drafts of
+// responses in progress, with a versioned schema. Opening a store migrates it to the newest
+// schema inside one transaction, so a store is never left half-migrated; a store from a newer
+// Canvass is refused, not damaged.
+//
+// Sections: the stored records (StoredResponse, Draft, RejectedRecord); ResponseStore.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "core/store/database.h"
@@ -25,32 +29,74 @@ struct StoredResponse {
     bool operator==(const StoredResponse&) const = default;
 };
 
-// A response not yet submitted, saved as the respondent goes so a reload can resume it.
+// A response in progress, saved as the respondent goes so a reload or crash can resume it.
+// There is at most one per survey on a device: a kiosk serves one respondent at a time.
 struct Draft {
     std::string id;              // the response UUID the draft will become
     std::string survey_id, survey_version, locale, channel;
     std::string started_at;      // ISO-8601 UTC
-    std::int64_t updated_at_ms = 0;
+    std::int64_t updated_at_ms = 0;  // when it was last saved (ms since the Unix epoch): expiry counts from here
     std::string data_json;       // SurveyJS data so far
     std::string position_json;   // where the respondent was, opaque to the store
     bool operator==(const Draft&) const = default;
 };
 
+// A walked-away respondent's answers must not be offered to the next person at the kiosk.
+inline constexpr std::int64_t kDefaultDraftMaxAgeMs = 2 * 60 * 60 * 1000;
+
+// A draft expires `max_age_ms` after it was last saved. A draft saved "in the future" (the
+// clock was set back) is live, so a clock change never loses a respondent's answers.
+inline bool draft_expired(const Draft& draft, std::int64_t now_ms, std::int64_t max_age_ms) {
+    return now_ms - draft.updated_at_ms >= max_age_ms;
+}
+
+// A journal record that could not be applied, kept so nothing the device once wrote is lost.
+struct RejectedRecord {
+    std::string record;   // the record's text, as written
+    std::string problem;  // why it was not applied
+    bool operator==(const RejectedRecord&) const = default;
+};
+
 class ResponseStore {
 public:
-    static constexpr int current_schema_version = 1;
+    static constexpr int current_schema_version = 2;
 
     static Result<ResponseStore> open(const std::string& path);
 
     int schema_version() const { return schema_version_; }
+    const std::string& path() const { return db_.path(); }
     Result<std::int64_t> count_responses() const;
+    Result<std::int64_t> count_drafts() const;
+
     // Storing the same id twice is refused with an error naming the id; nothing changes.
     Status insert(const StoredResponse& response);
+    // As insert, and deletes the survey's draft in the same transaction: a submitted response
+    // is never offered again as a draft.
+    Status submit(const StoredResponse& response);
     Result<std::optional<StoredResponse>> find(const std::string& id) const;
+
+    // One draft per survey_id: saving replaces the survey's previous draft.
+    Status save_draft(const Draft& draft);
+    Result<std::optional<Draft>> find_draft(const std::string& survey_id) const;
+    // The survey's draft when it is live. A live draft stays stored until it is submitted,
+    // replaced or discarded, so a crash right after resuming loses nothing; an expired one is
+    // deleted, and nullopt returned, so it is never offered.
+    Result<std::optional<Draft>> take_live_draft(const std::string& survey_id, std::int64_t now_ms, std::int64_t max_age_ms);
+    Status discard_draft(const std::string& survey_id);  // no draft is not an error
+
+    // Keeping the same record twice keeps one copy.
+    Status keep_rejected_record(const RejectedRecord& rejected);
+    Result<std::vector<RejectedRecord>> rejected_records() const;
+
+    // Runs `work` (several of the writes above) as one transaction: much faster than one
+    // commit each, and each write inside still succeeds or fails alone.
+    template <class Work>
+    Status in_batch(Work&& work) { return in_transaction(db_, std::forward<Work>(work)); }
 
 private:
     explicit ResponseStore(Database db) : db_(std::move(db)) {}
     Status migrate();
+    Status insert_row(const StoredResponse& response);
 
     Database db_;
     int schema_version_ = 0;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <random>
 
 #include "core/io/json_document.h"
@@ -12,7 +13,15 @@
 namespace canvass::platform {
 namespace {
 std::string clipboard;  // a process has no shared clipboard; keep the app's own copy
-}
+
+// SQLite (synchronous = FULL) has synced the file when a commit returns, so a change is
+// already durable and the file is its own checkpoint.
+class SyncedFileWriter final : public JournalWriter {
+public:
+    void append(std::string, std::function<void(Status)> on_durable) override { on_durable(Ok{}); }
+    void checkpoint(const std::string&, std::function<void(Status)> done) override { done(Ok{}); }
+};
+}  // namespace
 
 TimePoint now() {
     using namespace std::chrono;
@@ -73,5 +82,29 @@ BootDocuments boot_documents() {
     documents.survey_text = std::move(survey_text).value();
     return documents;
 }
+
+// --- Durable storage ---------------------------------------------------------------------------
+
+StorageInfo storage_info() {
+    namespace fs = std::filesystem;
+    const fs::path directory = data_directory();
+    std::error_code error;
+    fs::create_directories(directory, error);
+    const fs::space_info space = fs::space(directory, error);
+    if (error) return {StorageState::Unavailable, false, -1, -1, directory.string() + ": " + error.message()};
+    const std::uintmax_t size = fs::file_size(database_path(), error);
+    const std::int64_t used = error ? 0 : static_cast<std::int64_t>(size);
+    return {StorageState::Ready, true, used, used + static_cast<std::int64_t>(space.available),
+            "SQLite file " + database_path()};
+}
+
+JournalWriter& journal_writer() {
+    static SyncedFileWriter writer;
+    return writer;
+}
+
+std::vector<std::string> pending_journal_records() { return {}; }
+
+std::string database_path() { return data_directory() + "/canvass.db"; }
 
 }  // namespace canvass::platform

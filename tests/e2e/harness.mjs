@@ -38,6 +38,11 @@ export async function startHarness({ extraArgs = [], root = siteRoot } = {}) {
 
   async function openPage(options = {}) {
     const context = await browser.newContext({ ...viewports.laptop, ...options });
+    return pageIn(context);
+  }
+
+  // Another page (a second tab) in an existing context: same origin storage, same checks.
+  async function pageIn(context) {
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
     page.on('console', (message) => {
@@ -61,6 +66,7 @@ export async function startHarness({ extraArgs = [], root = siteRoot } = {}) {
     url,
     browser,
     openPage,
+    pageIn,
     bootPage,
     // A test that provokes a console error on purpose declares it first.
     expectConsoleError(pattern) { expected.push(pattern); },

@@ -79,6 +79,8 @@
       'The survey stopped unexpectedly. Please reload the page. Answers you already submitted are safe.'],
     contextLost: ['Restoring the display…',
       'The graphics system was reset. The survey will come back in a moment.'],
+    otherTab: ['The survey is already open',
+      'The survey is open in another tab or window on this device, and only one can save answers. Please use that one. If you close it, this page will carry on by itself.'],
   };
 
   let failed = false;
@@ -162,6 +164,14 @@
       resolveReady();
     },
     onCanvassFatal(kind) { fail(messages[kind] ? kind : 'crash'); },
+    // From platform/web/storage.pre.js, before the app starts. Only one tab may use the store.
+    onCanvassStorage(state) {
+      if (state !== 'otherTab' || failed) return;
+      canvas.classList.add('canvass-hidden');
+      showMessage('otherTab');
+    },
+    // Test and benchmark exports (docs/automation.md) answer only on a page opened with ?test-exports.
+    canvassTestExports: new URLSearchParams(location.search).has('test-exports'),
     onAbort(reason) { fail(failed ? 'crash' : 'load', String(reason)); },
   };
 

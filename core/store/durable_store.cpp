@@ -1,0 +1,140 @@
+// Commit, then journal; checkpoints by count. Changes are numbered in the order they are
+// appended, so a checkpoint knows exactly which changes its copy of the file contains: every
+// change numbered up to the count when it started.
+#include "core/store/durable_store.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace canvass {
+
+struct DurableStore::State {
+    ReplayReport replayed;
+    std::int64_t appended = 0;     // changes appended so far, counting the journal pending at open
+    std::int64_t covered = 0;      // changes the last successful checkpoint contains
+    std::int64_t retry_after = 0;  // after a failed checkpoint, no automatic one before this count
+    std::int64_t checkpoints = 0;
+    int running = 0;
+    std::int64_t in_flight = 0;
+    std::set<std::int64_t> failed;                       // changes whose journal write failed
+    std::map<std::string, std::int64_t> failed_submits;  // response id -> its change number
+    std::string last_error;
+
+    void forget_failures_up_to(std::int64_t number) { failed.erase(failed.begin(), failed.upper_bound(number)); }
+};
+
+Result<DurableStore> DurableStore::open(std::string database_path, const std::vector<std::string>& pending_journal,
+                                        JournalWriter& writer) {
+    Result<ResponseStore> store = ResponseStore::open(database_path);
+    if (!store) return store.error();
+    Result<ReplayReport> replayed = replay_journal(*store, pending_journal);
+    if (!replayed) return replayed.error();
+    auto state = std::make_shared<State>();
+    state->replayed = std::move(replayed).value();
+    // The pending records stay in the journal until the next checkpoint covers them.
+    state->appended = static_cast<std::int64_t>(pending_journal.size());
+    return DurableStore(std::move(store).value(), writer, std::move(state));
+}
+
+void DurableStore::append(std::string record, std::function<void(Status)> on_durable) {
+    const std::int64_t number = ++state_->appended;
+    ++state_->in_flight;
+    writer_->append(std::move(record), [state = state_, number, on_durable = std::move(on_durable)](Status written) {
+        --state->in_flight;
+        if (!written) {
+            state->failed.insert(number);
+            state->last_error = "saving a change: " + written.error().to_string();
+        }
+        if (on_durable) on_durable(std::move(written));
+    });
+}
+
+void DurableStore::submit(const StoredResponse& response, std::function<void(Status)> on_durable) {
+    if (const auto retry = state_->failed_submits.find(response.id); retry != state_->failed_submits.end()) {
+        Result<std::optional<StoredResponse>> stored = store_.find(response.id);
+        if (!stored) return on_durable(stored.error());
+        // Only the very response whose write failed is retried; anything else with its id is a duplicate.
+        if (stored->has_value() && **stored == response) {
+            if (retry->second <= state_->covered) {
+                state_->failed_submits.erase(retry);
+                return on_durable(Ok{});
+            }
+            const std::int64_t earlier = retry->second;
+            const std::int64_t number = state_->appended + 1;
+            append(journal_response_submitted(response),
+                   [state = state_, id = response.id, earlier, number, on_durable = std::move(on_durable)](Status written) {
+                       if (written) {
+                           state->failed.erase(earlier);
+                           state->failed_submits.erase(id);
+                       } else {
+                           state->failed_submits[id] = number;
+                       }
+                       on_durable(std::move(written));
+                   });
+            return;
+        }
+    }
+    if (Status committed = store_.submit(response); !committed) return on_durable(committed);
+    const std::int64_t number = state_->appended + 1;
+    append(journal_response_submitted(response),
+           [state = state_, id = response.id, number, on_durable = std::move(on_durable)](Status written) {
+               if (!written) state->failed_submits[id] = number;
+               on_durable(std::move(written));
+           });
+}
+
+Status DurableStore::save_draft(const Draft& draft) {
+    if (Status saved = store_.save_draft(draft); !saved) return saved;
+    append(journal_draft_saved(draft), {});
+    return Ok{};
+}
+
+Result<std::optional<Draft>> DurableStore::take_live_draft(const std::string& survey_id, std::int64_t now_ms,
+                                                           std::int64_t max_age_ms) {
+    Result<std::optional<Draft>> found = store_.find_draft(survey_id);
+    if (!found || !found->has_value() || !draft_expired(**found, now_ms, max_age_ms)) return found;
+    if (Status discarded = discard_draft(survey_id); !discarded) return discarded.error();
+    return std::optional<Draft>{};
+}
+
+Status DurableStore::discard_draft(const std::string& survey_id) {
+    if (Status discarded = store_.discard_draft(survey_id); !discarded) return discarded;
+    append(journal_draft_discarded(survey_id), {});
+    return Ok{};
+}
+
+void DurableStore::checkpoint_if_due() {
+    const State& s = *state_;
+    if (s.running > 0 || s.appended < s.retry_after) return;
+    if (s.appended - s.covered >= kCheckpointEveryRecords || !s.failed.empty()) checkpoint({});
+}
+
+void DurableStore::checkpoint(std::function<void(Status)> done) {
+    ++state_->running;
+    const std::int64_t snapshot = state_->appended;
+    writer_->checkpoint(store_.path(), [state = state_, snapshot, done = std::move(done)](Status saved) {
+        --state->running;
+        if (saved) {
+            state->covered = std::max(state->covered, snapshot);
+            ++state->checkpoints;
+            state->forget_failures_up_to(snapshot);
+        } else {
+            state->last_error = "saving a checkpoint: " + saved.error().to_string();
+            state->retry_after = state->appended + kCheckpointRetryAfterRecords;
+        }
+        if (done) done(std::move(saved));
+    });
+}
+
+DurableStatus DurableStore::status() const {
+    return DurableStatus{state_->replayed,
+                         state_->appended - state_->covered,
+                         state_->checkpoints,
+                         state_->running > 0,
+                         state_->in_flight,
+                         static_cast<std::int64_t>(state_->failed.size()),
+                         state_->last_error};
+}
+
+}  // namespace canvass

@@ -1,0 +1,208 @@
+// Journal records as JSON text, and their idempotent replay onto a store.
+// Sections: 1. encoding  2. decoding  3. replay
+#include "core/store/journal.h"
+
+#include <optional>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "core/io/json_document.h"
+
+namespace canvass {
+namespace {
+
+using nlohmann::json;
+
+// --- 1. encoding -------------------------------------------------------------------------------
+// A string that is not UTF-8 (a JavaScript lone surrogate can make one) is written with U+FFFD
+// in its place rather than failing the write: the record stays readable and the store keeps the
+// original bytes.
+std::string dump(const json& record) { return record.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string journal_response_submitted(const StoredResponse& r) {
+    return dump({{"v", kJournalFormatVersion},
+                 {"kind", "response"},
+                 {"response",
+                  {{"id", r.id},
+                   {"survey_id", r.survey_id},
+                   {"survey_version", r.survey_version},
+                   {"locale", r.locale},
+                   {"segment", r.segment},
+                   {"channel", r.channel},
+                   {"started_at", r.started_at},
+                   {"submitted_at", r.submitted_at},
+                   {"data", r.data_json}}}});
+}
+
+std::string journal_draft_saved(const Draft& d) {
+    return dump({{"v", kJournalFormatVersion},
+                 {"kind", "draft"},
+                 {"draft",
+                  {{"id", d.id},
+                   {"survey_id", d.survey_id},
+                   {"survey_version", d.survey_version},
+                   {"locale", d.locale},
+                   {"channel", d.channel},
+                   {"started_at", d.started_at},
+                   {"updated_at_ms", d.updated_at_ms},
+                   {"data", d.data_json},
+                   {"position", d.position_json}}}});
+}
+
+std::string journal_draft_discarded(const std::string& survey_id) {
+    return dump({{"v", kJournalFormatVersion}, {"kind", "discard"}, {"survey_id", survey_id}});
+}
+
+// --- 2. decoding -------------------------------------------------------------------------------
+namespace {
+
+struct Discard { std::string survey_id; };
+using Change = std::variant<StoredResponse, Draft, Discard>;
+
+// Reads fields out of one JSON object; the first problem is kept and later reads do nothing.
+class Fields {
+public:
+    Fields(const json& object, std::string name) : object_(object), name_(std::move(name)) {}
+
+    std::string text(const char* key) {
+        const json* value = find(key);
+        if (!value) return {};
+        if (!value->is_string()) return fail("\"" + std::string(key) + "\" in " + name_ + " is not text");
+        return value->get<std::string>();
+    }
+    std::int64_t integer(const char* key) {
+        const json* value = find(key);
+        if (!value) return 0;
+        if (!value->is_number_integer()) {
+            fail("\"" + std::string(key) + "\" in " + name_ + " is not a whole number");
+            return 0;
+        }
+        return value->get<std::int64_t>();
+    }
+    const std::optional<std::string>& problem() const { return problem_; }
+
+private:
+    const json* find(const char* key) {
+        if (problem_) return nullptr;
+        const auto found = object_.find(key);
+        if (found == object_.end()) {
+            fail("\"" + std::string(key) + "\" is missing from " + name_);
+            return nullptr;
+        }
+        return &*found;
+    }
+    std::string fail(std::string problem) {
+        if (!problem_) problem_ = std::move(problem);
+        return {};
+    }
+
+    const json& object_;
+    std::string name_;
+    std::optional<std::string> problem_;
+};
+
+// A record's problem, without the "journal record N: " its caller adds.
+Result<Change> decode(const std::string& text) {
+    // A record carries one response: the survey loader's limits are ample.
+    Result<json> parsed = parse_json_document(text, "record", JsonLimits{16 * 1024 * 1024, 64});
+    if (!parsed) return make_error(parsed.error().message + " (at " + parsed.error().location + ")");
+    const json& record = *parsed;
+    if (!record.is_object()) return make_error("not a JSON object");
+    Fields top(record, "the record");
+    const std::int64_t version = top.integer("v");
+    const std::string kind = top.text("kind");
+    if (top.problem()) return make_error(*top.problem());
+    if (version > kJournalFormatVersion || version < 1) {
+        return make_error("record format " + std::to_string(version) + " is not one this Canvass reads (1 to " +
+                          std::to_string(kJournalFormatVersion) + ")");
+    }
+    const auto body = [&](const char* key) -> const json* {
+        const auto found = record.find(key);
+        return found != record.end() && found->is_object() ? &*found : nullptr;
+    };
+    if (kind == "response") {
+        const json* object = body("response");
+        if (!object) return make_error("\"response\" is missing or not an object");
+        Fields f(*object, "\"response\"");
+        StoredResponse r{f.text("id"),         f.text("survey_id"),  f.text("survey_version"),
+                         f.text("locale"),     f.text("segment"),    f.text("channel"),
+                         f.text("started_at"), f.text("submitted_at"), f.text("data")};
+        if (f.problem()) return make_error(*f.problem());
+        return Change{std::move(r)};
+    }
+    if (kind == "draft") {
+        const json* object = body("draft");
+        if (!object) return make_error("\"draft\" is missing or not an object");
+        Fields f(*object, "\"draft\"");
+        Draft d;
+        d.id = f.text("id");
+        d.survey_id = f.text("survey_id");
+        d.survey_version = f.text("survey_version");
+        d.locale = f.text("locale");
+        d.channel = f.text("channel");
+        d.started_at = f.text("started_at");
+        d.updated_at_ms = f.integer("updated_at_ms");
+        d.data_json = f.text("data");
+        d.position_json = f.text("position");
+        if (f.problem()) return make_error(*f.problem());
+        return Change{std::move(d)};
+    }
+    if (kind == "discard") {
+        Discard discard{top.text("survey_id")};
+        if (top.problem()) return make_error(*top.problem());
+        return Change{std::move(discard)};
+    }
+    return make_error("unknown kind \"" + kind + "\" (expected response, draft or discard)");
+}
+
+enum class Outcome { Applied, Skipped };
+
+// Whether a response is already stored decides both kinds: a stored response means this record
+// (or a later one) has been applied before, so applying it again would undo newer changes.
+Result<Outcome> apply_change(ResponseStore& store, const Change& change) {
+    if (const auto* response = std::get_if<StoredResponse>(&change)) {
+        Result<std::optional<StoredResponse>> existing = store.find(response->id);
+        if (!existing) return existing.error();
+        if (existing->has_value()) return Outcome::Skipped;
+        if (Status submitted = store.submit(*response); !submitted) return submitted.error();
+        return Outcome::Applied;
+    }
+    if (const auto* draft = std::get_if<Draft>(&change)) {
+        Result<std::optional<StoredResponse>> submitted = store.find(draft->id);
+        if (!submitted) return submitted.error();
+        if (submitted->has_value()) return Outcome::Skipped;
+        if (Status saved = store.save_draft(*draft); !saved) return saved.error();
+        return Outcome::Applied;
+    }
+    if (Status discarded = store.discard_draft(std::get<Discard>(change).survey_id); !discarded) return discarded.error();
+    return Outcome::Applied;
+}
+
+}  // namespace
+
+// --- 3. replay ---------------------------------------------------------------------------------
+Result<ReplayReport> replay_journal(ResponseStore& store, const std::vector<std::string>& records) {
+    ReplayReport report;
+    if (records.empty()) return report;
+    Status replayed = store.in_batch([&]() -> Status {
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            Result<Change> change = decode(records[i]);
+            Result<Outcome> outcome = change ? apply_change(store, *change) : Result<Outcome>(change.error());
+            if (outcome) {
+                ++(*outcome == Outcome::Applied ? report.applied : report.skipped);
+                continue;
+            }
+            Error rejected = make_error("journal record " + std::to_string(i) + ": " + outcome.error().message, store.path());
+            if (Status kept = store.keep_rejected_record({records[i], rejected.message}); !kept) return kept;
+            report.rejected.push_back(std::move(rejected));
+        }
+        return Ok{};
+    });
+    if (!replayed) return make_error("replaying the journal: " + replayed.error().message, store.path());
+    return report;
+}
+
+}  // namespace canvass
