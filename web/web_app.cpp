@@ -5,6 +5,8 @@
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "core/app/view_model.h"
@@ -14,6 +16,7 @@
 #include "platform/platform.h"
 #include "web/input.h"
 #include "web/theme.h"
+#include "web/views/gallery_view.h"
 #include "web/views/welcome_view.h"
 
 namespace canvass::web {
@@ -48,7 +51,32 @@ bool WebApp::start() {
     install_input_callbacks(selector_, on_any_input);
     surface_.sync_size();
     open_store();
+    high_contrast_ = platform::prefers_more_contrast() || platform::url_parameter("contrast") == "high";
+    if (const std::string gallery = platform::url_parameter("gallery"); !gallery.empty()) start_gallery(gallery);
     return true;
+}
+
+// --- The question gallery (web/gallery.h): remove with it ----------------------------------
+
+void WebApp::start_gallery(const std::string& name) {
+    gallery_ = std::make_unique<Gallery>();
+    gallery_->source = gallery_source(name);
+    gallery_->page = std::max(0, std::atoi(platform::url_parameter("page").c_str()) - 1);
+    platform::fetch_text(gallery_->source, [this](Result<std::string> text) {
+        if (text) {
+            load_gallery_survey(*gallery_, *text);
+        } else {
+            gallery_->status = Gallery::Status::Failed;
+            gallery_->error = text.error().to_string();
+        }
+        request_frames(kFramesAfterChange);
+    });
+}
+
+void WebApp::draw_gallery_screen(FrameContext& frame) {
+    prepare_gallery(*gallery_, state_.locale, platform::now().unix_ms);
+    draw_gallery(frame, *gallery_, {state_.locale, state_.text_size_percent, high_contrast_}, gallery_->ui, pending_intents_,
+                 gallery_actions_);
 }
 
 // The store lives in the module's file system (persisted to IndexedDB by the respondent-flow
@@ -66,6 +94,7 @@ void WebApp::open_store() {
 
 void WebApp::tick() {
     if (surface_.sync_size()) request_frames(kFramesAfterChange);
+    if (platform::text_input_has_events()) request_frames(kFramesAfterChange);
     if (surface_.context_lost()) return;
     if (surface_.take_restored()) {
         // Every GPU object died with the old context: re-create them from the CPU-side state.
@@ -87,12 +116,17 @@ void WebApp::tick() {
 void WebApp::draw_frame() {
     ImGuiIO& io = ImGui::GetIO();
     const float text_scale = state_.text_size_percent / 100.0f;
+    const Theme& theme = theme_for(high_contrast_);
     if (ensure_fonts(fonts_, surface_.pixel_ratio(), state_.text_size_percent)) {
-        apply_imgui_style(default_theme(), text_scale);
+        apply_imgui_style(theme, text_scale);
+        style_high_contrast_ = high_contrast_;
         if (frames_drawn_ > 0) {  // before the first frame, NewFrame creates the texture itself
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
+    } else if (style_high_contrast_ != high_contrast_) {
+        apply_imgui_style(theme, text_scale);
+        style_high_contrast_ = high_contrast_;
     }
     io.DisplaySize = ImVec2(surface_.css_width(), surface_.css_height());
     io.DisplayFramebufferScale = ImVec2(surface_.pixel_ratio(), surface_.pixel_ratio());
@@ -100,6 +134,7 @@ void WebApp::draw_frame() {
     static_cast<void>(now);
     io.DeltaTime = 1.0f / 60.0f;
 
+    begin_text_input_frame(text_session_);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -112,16 +147,21 @@ void WebApp::draw_frame() {
     scroll_y_ = ImGui::GetScrollY();
     scroll_max_y_ = ImGui::GetScrollMaxY();
     control_rects_.clear();
-    FrameContext frame{default_theme(), fonts_, text_scale, control_rects_};
-    const ViewModel view = build_view(state_);
-    switch (state_.screen) {
-        case Screen::Welcome: draw_welcome(frame, view, pending_intents_); break;
+    FrameContext frame{theme, fonts_, text_scale, control_rects_, &text_session_};
+    if (gallery_) {
+        draw_gallery_screen(frame);
+    } else {
+        const ViewModel view = build_view(state_);
+        switch (state_.screen) {
+            case Screen::Welcome: draw_welcome(frame, view, pending_intents_); break;
+        }
     }
     ImGui::End();
+    end_text_input_frame(text_session_);
     ImGui::Render();
 
     glViewport(0, 0, surface_.framebuffer_width(), surface_.framebuffer_height());
-    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(default_theme().background);
+    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(theme.background);
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -133,13 +173,20 @@ void WebApp::draw_frame() {
 void WebApp::scroll_by_touch_drag() {
     const ImGuiIO& io = ImGui::GetIO();
     constexpr float kDragThresholdPx = 8.0f;
+    if (gallery_ && gallery_->ui.pointer_captured()) return;  // a ranking item is being dragged
     if (io.MouseSource != ImGuiMouseSource_TouchScreen || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragThresholdPx)) return;
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }
 
 void WebApp::apply_intents() {
-    if (pending_intents_.empty()) return;
+    if (pending_intents_.empty() && gallery_actions_.empty()) return;
+    for (GalleryAction action : gallery_actions_) {
+        if (action == GalleryAction::ToggleContrast) high_contrast_ = !high_contrast_;
+        else apply_gallery_action(*gallery_, action);
+    }
+    gallery_actions_.clear();
     for (const Intent& intent : pending_intents_) {
+        if (gallery_ && apply_gallery_intent(*gallery_, intent)) continue;
         Result<AppState> next = apply_intent(state_, intent);
         if (next) {
             state_ = std::move(next).value();
@@ -178,6 +225,26 @@ std::string WebApp::view_json() const {
     }
     view["store"] = store;
     view["scroll"] = {{"y", scroll_y_}, {"maxY", scroll_max_y_}};
+    view["theme"] = high_contrast_ ? "high-contrast" : "default";
+    if (gallery_) {
+        // Gallery mode: every control drawn (question controls included), and the answers.
+        view["screen"] = "gallery";
+        view["gallery"] = gallery_json(*gallery_);
+        view["answers"] = gallery_->answers;
+        nlohmann::json controls = nlohmann::json::array();
+        std::string focus;
+        for (const ControlRect& rect : control_rects_) {
+            controls.push_back({{"id", rect.id}, {"label", rect.label}, {"kind", rect.kind}, {"group", rect.group},
+                                {"value", rect.value}, {"enabled", rect.enabled}, {"selected", rect.selected},
+                                {"focused", rect.focused},
+                                {"rect", {{"x", rect.min.x}, {"y", rect.min.y}, {"width", rect.max.x - rect.min.x},
+                                          {"height", rect.max.y - rect.min.y}}}});
+            if (rect.focused) focus = rect.id;
+        }
+        view["controls"] = controls;
+        view["focus"] = focus;
+        view["textInput"] = {{"field", text_session_.field}};
+    }
     view["framesDrawn"] = frames_drawn_;
     view["errors"] = intent_errors_;
     return view.dump();

@@ -3,6 +3,7 @@
 // Frames are drawn only while something changes, so an idle page costs almost nothing.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,8 @@
 #include "core/store/response_store.h"
 #include "web/canvas_surface.h"
 #include "web/fonts.h"
+#include "web/gallery.h"
+#include "web/text_field.h"
 #include "web/widgets.h"
 
 namespace canvass::web {
@@ -29,6 +32,8 @@ private:
     void draw_frame();
     void scroll_by_touch_drag();
     void apply_intents();
+    void start_gallery(const std::string& name);
+    void draw_gallery_screen(FrameContext& frame);
 
     CanvasSurface surface_;
     const char* selector_;
@@ -40,6 +45,11 @@ private:
     std::vector<ControlRect> control_rects_;
     std::vector<std::string> intent_errors_;
     float scroll_y_ = 0, scroll_max_y_ = 0;  // of the screen, as last drawn
+    TextEditSession text_session_;          // the phone-keyboard text element bridge (web/text_field.h)
+    bool high_contrast_ = false;            // the theme; starts from the system's prefers-contrast
+    bool style_high_contrast_ = false;      // the theme ImGui's style was last built for
+    std::unique_ptr<Gallery> gallery_;      // ?gallery=...: the question gallery (web/gallery.h)
+    std::vector<GalleryAction> gallery_actions_;
     int frames_to_draw_ = 3;
     long frames_drawn_ = 0;
     bool announced_ready_ = false;

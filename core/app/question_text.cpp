@@ -32,6 +32,8 @@ constexpr Entry kEntries[] = {
     {QuestionText::MoveDown, "Move down", "W dół"},
     {QuestionText::MovedTo, "{0}: position {1} of {2}", "{0}: pozycja {1} z {2}"},
     {QuestionText::NoValue, "Not worked out yet", "Jeszcze nie obliczono"},
+    {QuestionText::Or, "or", "lub"},
+    {QuestionText::ChooseAnswer, "Choose an answer", "Wybierz odpowiedź"},
 };
 
 void replace_all(std::string& text, std::string_view token, std::string_view value) {

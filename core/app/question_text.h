@@ -28,6 +28,8 @@ enum class QuestionText {
     MoveDown,
     MovedTo,             // announced: "{0}: position {1} of {2}"
     NoValue,             // an expression with no value yet
+    Or,                  // the divider before an exclusive "None" choice
+    ChooseAnswer,        // the dropdown's button before anything is chosen, when the survey gives no placeholder
 };
 
 // The text in `locale` ("en", "pl"; anything else is English), with {0}, {1} replaced.
