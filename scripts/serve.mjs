@@ -1,6 +1,8 @@
 // A static file server for the built web folder, on 127.0.0.1 only. Canvass is static files, so
 // any web server will do in production; this one exists so the run command and the tests need
 // nothing but Node. Usage: node scripts/serve.mjs [--root DIR] [--port N] (0 picks a free port).
+// For development it also serves tests/surveys/ at /test-surveys/ (the question gallery's
+// all-types survey, ?gallery=all-types); that folder is never part of the deployable site.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -21,11 +23,22 @@ const contentTypes = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export function startServer({ root, port = 0, host = '127.0.0.1' }) {
-  const base = resolve(root);
+const repoRoot = resolve(fileURLToPath(import.meta.url), '../..');
+export const devMounts = { '/test-surveys/': join(repoRoot, 'tests/surveys') };
+
+// `mounts` maps URL prefixes ("/test-surveys/") to folders served instead of `root`.
+export function startServer({ root, port = 0, host = '127.0.0.1', mounts = {} }) {
   const server = createServer(async (request, response) => {
     try {
-      const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+      let path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+      let base = resolve(root);
+      for (const [prefix, folder] of Object.entries(mounts)) {
+        if (path.startsWith(prefix)) {
+          base = resolve(folder);
+          path = '/' + path.slice(prefix.length);
+          break;
+        }
+      }
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error('outside root'), { status: 403 });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -57,7 +70,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const root = option('--root', 'build/web/site');
   const port = Number(option('--port', '8080'));
   try {
-    const server = await startServer({ root, port });
+    const server = await startServer({ root, port, mounts: devMounts });
     const { address, port: actual } = server.address();
     console.log(`Canvass is being served at http://${address}:${actual}/ (Ctrl+C to stop)`);
   } catch (error) {

@@ -43,9 +43,11 @@ bool ensure_fonts(Fonts& fonts, float pixel_ratio, int text_size_percent) {
     atlas->TexDesiredWidth = 2048;
     fonts.body = add_font("/fonts/NotoSans-Regular.ttf", kBodyFontPx * text_scale, raster_scale);
     fonts.body_bold = add_font("/fonts/NotoSans-Bold.ttf", kBodyFontPx * text_scale, raster_scale);
+    fonts.title = add_font("/fonts/NotoSans-Bold.ttf", kTitleFontPx * text_scale, raster_scale);
     fonts.heading = add_font("/fonts/NotoSans-Bold.ttf", kHeadingFontPx * text_scale, raster_scale);
     if (!fonts.body) fonts.body = atlas->AddFontDefault();  // the page still works if the font file is missing
     if (!fonts.body_bold) fonts.body_bold = fonts.body;
+    if (!fonts.title) fonts.title = fonts.body_bold;
     if (!fonts.heading) fonts.heading = fonts.body_bold;
     atlas->Build();
     ImGui::GetIO().FontDefault = fonts.body;

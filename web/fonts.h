@@ -10,6 +10,7 @@ namespace canvass::web {
 struct Fonts {
     ImFont* body = nullptr;
     ImFont* body_bold = nullptr;
+    ImFont* title = nullptr;    // question titles (bold, kTitleFontPx)
     ImFont* heading = nullptr;
     float pixel_ratio = 0;
     int text_size_percent = 0;

@@ -1,10 +1,23 @@
-// Frame loop: size the canvas, rebuild fonts when needed, draw the current screen from its
-// view-model, then apply the intents the screen produced.
+// The web app's frame loop and its host duties: size the canvas, rebuild fonts when needed,
+// draw the current screen from its view-model, apply the intents the screen produced through
+// core, and carry out the effects core asks for (drafts, durable submits, announcements).
+//
+// Sections:
+//   1. Start-up: ImGui, the store, the survey, the person's saved settings
+//   2. The frame loop
+//   3. Intents and their effects
+//   4. The question gallery (?gallery=, web/gallery.h)
+//   5. The automation view
 #include "web/web_app.h"
 
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/app/survey_source.h"
+#include "core/app/ui_text.h"
 #include "core/app/view_model.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -13,13 +26,16 @@
 #include "web/input.h"
 #include "web/store_view.h"
 #include "web/theme.h"
-#include "web/views/welcome_view.h"
+#include "web/views/flow_view.h"
+#include "web/views/gallery_view.h"
 
 namespace canvass::web {
 namespace {
 
 constexpr const char* kGlslVersion = "#version 300 es";
 constexpr int kFramesAfterChange = 3;  // ImGui settles hover, focus and layout within a few frames
+// While someone types, drafts are written at most this often; a move to another screen writes at once.
+constexpr double kDraftWriteIntervalMs = 1000;
 
 // clang-format off
 EM_JS(void, js_signal_ready, (), { if (Module.onCanvassReady) Module.onCanvassReady(); });
@@ -30,7 +46,44 @@ void on_any_input() {
     if (input_target) input_target->request_frames(kFramesAfterChange);
 }
 
+IntentContext intent_context() { return IntentContext{platform::now().unix_ms, platform::random_bytes_16()}; }
+
+// What to tell a resident when the survey cannot be answered here, in their language.
+std::string storage_problem(const platform::StorageInfo& storage, std::string_view locale) {
+    const bool pl = locale == "pl";
+    switch (storage.state) {
+        case platform::StorageState::Ready: return {};
+        case platform::StorageState::Full:
+            return pl ? "To urządzenie nie ma miejsca na zapisanie odpowiedzi. Poproś o pomoc lub użyj innego urządzenia."
+                      : "This device has no room to save your answers. Please ask for help, or use another device.";
+        case platform::StorageState::OtherTab:
+            return pl ? "Canvass jest już otwarty w innej karcie. Zamknij tamtą kartę, aby kontynuować tutaj."
+                      : "Canvass is already open in another tab. Close that tab to carry on here.";
+        case platform::StorageState::Unavailable: break;
+    }
+    return pl ? "Ta przeglądarka nie pozwala zapisać odpowiedzi (na przykład w trybie prywatnym). Otwórz ankietę w zwykłym oknie przeglądarki."
+              : "This browser is not letting us save your answers (for example, in a private window). Please open the survey in a normal browser window.";
+}
+
+std::string boot_problem(BootFailure failure, const Error& error, std::string_view locale) {
+    const bool pl = locale == "pl";
+    std::string advice;
+    switch (failure) {
+        case BootFailure::Download:
+            advice = pl ? "Sprawdź połączenie z internetem i odśwież stronę." : "Check your internet connection and reload the page.";
+            break;
+        case BootFailure::UnknownSurvey:
+            advice = pl ? "Sprawdź otrzymany link." : "Check the link you were given.";
+            break;
+        default:
+            advice = pl ? "Ankieta nie jest poprawnie skonfigurowana." : "This survey is not set up correctly.";
+    }
+    return advice + " (" + error.to_string() + ")";
+}
+
 }  // namespace
+
+// --- 1. Start-up ---------------------------------------------------------------------------------
 
 bool WebApp::start() {
     if (!surface_.create_context()) return false;
@@ -46,7 +99,24 @@ bool WebApp::start() {
     input_target = this;
     install_input_callbacks(selector_, on_any_input);
     surface_.sync_size();
+
+    // The person's settings from an earlier visit, else what their system asks for.
+    const std::string locale = platform::stored_preference("locale");
+    if (!locale.empty()) pending_intents_.push_back(intent::SetLocale{locale});
+    const int text_size = std::atoi(platform::stored_preference("text_size").c_str());
+    if (text_size > kMinTextSizePercent) pending_intents_.push_back(intent::ChangeTextSize{(text_size - kMinTextSizePercent) / kTextSizeStepPercent});
+    const std::string contrast = platform::stored_preference("high_contrast");
+    const bool high_contrast = contrast.empty() ? platform::prefers_more_contrast() || platform::url_parameter("contrast") == "high"
+                                                : contrast == "1";
+    if (high_contrast) pending_intents_.push_back(intent::SetHighContrast{true});
+    apply_intents();
+
     open_store();
+    if (const std::string gallery = platform::url_parameter("gallery"); !gallery.empty()) {
+        start_gallery(gallery);
+    } else {
+        load_survey();
+    }
     return true;
 }
 
@@ -68,8 +138,44 @@ void WebApp::open_store() {
     }
 }
 
+// The survey boot.js fetched, checked by core; a resident who cannot answer here is told so
+// on the first screen, before they start, never after they finish.
+void WebApp::load_survey() {
+    const std::int64_t now_ms = platform::now().unix_ms;
+    BootFailure failure = BootFailure::None;
+    Result<LoadedSurvey> loaded = load_boot_survey(platform::boot_documents(), now_ms, &failure);
+    intent::SurveyLoaded event;
+    if (!loaded) {
+        event.failure = boot_problem(failure, loaded.error(), state_.locale);
+        pending_intents_.push_back(std::move(event));
+        return;
+    }
+    const bool closed = loaded->availability.state != survey::AvailabilityState::Open;
+    event.survey = to_active_survey(std::move(loaded).value());
+    event.closed = closed;
+    const platform::StorageInfo storage = platform::storage_info();
+    if (!store_ || storage.state != platform::StorageState::Ready) {
+        event.failure = storage_problem(storage, state_.locale);
+        if (event.failure.empty()) event.failure = store_error_;
+    } else if (!closed) {
+        Result<std::optional<Draft>> draft = store_->take_live_draft(event.survey->model.id, now_ms, kDefaultDraftMaxAgeMs);
+        if (draft) event.draft = std::move(draft).value();
+        else store_errors_.push_back(draft.error().to_string());
+    }
+    pending_intents_.push_back(std::move(event));
+}
+
+// --- 2. The frame loop -------------------------------------------------------------------------
+
 void WebApp::tick() {
     if (surface_.sync_size()) request_frames(kFramesAfterChange);
+    if (platform::text_input_has_events()) request_frames(kFramesAfterChange);
+    if (!finished_intents_.empty()) {
+        for (Intent& intent : finished_intents_) pending_intents_.push_back(std::move(intent));
+        finished_intents_.clear();
+        apply_intents();
+    }
+    if (unsaved_draft_) flush_draft(false);
     if (surface_.context_lost()) return;
     if (surface_.take_restored()) {
         // Every GPU object died with the old context: re-create them from the CPU-side state.
@@ -78,7 +184,7 @@ void WebApp::tick() {
         request_frames(kFramesAfterChange);
     }
     if (frames_to_draw_ <= 0) {
-        if (store_) store_->checkpoint_if_due();  // idle: nothing to draw
+        if (store_) store_->checkpoint_if_due();  // idle: a good moment to save the whole database
         return;
     }
     --frames_to_draw_;
@@ -94,19 +200,23 @@ void WebApp::tick() {
 void WebApp::draw_frame() {
     ImGuiIO& io = ImGui::GetIO();
     const float text_scale = state_.text_size_percent / 100.0f;
+    const Theme& theme = theme_for(state_.high_contrast);
     if (ensure_fonts(fonts_, surface_.pixel_ratio(), state_.text_size_percent)) {
-        apply_imgui_style(default_theme(), text_scale);
+        apply_imgui_style(theme, text_scale);
+        style_high_contrast_ = state_.high_contrast;
         if (frames_drawn_ > 0) {  // before the first frame, NewFrame creates the texture itself
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
+    } else if (style_high_contrast_ != state_.high_contrast) {
+        apply_imgui_style(theme, text_scale);
+        style_high_contrast_ = state_.high_contrast;
     }
     io.DisplaySize = ImVec2(surface_.css_width(), surface_.css_height());
     io.DisplayFramebufferScale = ImVec2(surface_.pixel_ratio(), surface_.pixel_ratio());
-    const double now = emscripten_get_now();
-    static_cast<void>(now);
-    io.DeltaTime = 1.0f / 60.0f;
+    io.DeltaTime = 1.0f / 60.0f;  // frames are drawn on demand, so wall-clock deltas mean nothing
 
+    begin_text_input_frame(text_session_);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -116,23 +226,43 @@ void WebApp::draw_frame() {
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     scroll_by_touch_drag();
+    control_rects_.clear();
+    FrameContext frame{theme, fonts_, text_scale, control_rects_, &text_session_};
+    if (gallery_) {
+        draw_gallery_screen(frame);
+    } else {
+        const ViewModel view = build_view(state_);
+        after_change(view);
+        FlowOutput output;
+        draw_screen(frame, view, question_ui_, pending_intents_, output);
+        if (!output.open_url.empty()) platform::open_page(output.open_url);
+    }
     scroll_y_ = ImGui::GetScrollY();
     scroll_max_y_ = ImGui::GetScrollMaxY();
-    control_rects_.clear();
-    FrameContext frame{default_theme(), fonts_, text_scale, control_rects_};
-    const ViewModel view = build_view(state_);
-    switch (state_.screen) {
-        case Screen::Welcome: draw_welcome(frame, view, pending_intents_); break;
-    }
     ImGui::End();
+    end_text_input_frame(text_session_);
     ImGui::Render();
 
     glViewport(0, 0, surface_.framebuffer_width(), surface_.framebuffer_height());
-    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(default_theme().background);
+    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(theme.background);
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++frames_drawn_;
+}
+
+// A new screen starts at the top with fresh UI state, and the page title follows the step.
+void WebApp::after_change(const ViewModel& view) {
+    std::string key = view.screen + ":" + std::to_string(state_.position.page) + ":" + std::to_string(state_.position.element);
+    if (key != screen_key_) {
+        screen_key_ = std::move(key);
+        question_ui_ = QuestionUiState{};
+        ImGui::SetScrollY(0);
+    }
+    if (view.document_title != document_title_) {
+        document_title_ = view.document_title;
+        platform::set_document_title(document_title_);
+    }
 }
 
 // ImGui scrolls with the wheel and the keyboard; on a touch screen a finger drags the page.
@@ -140,33 +270,129 @@ void WebApp::draw_frame() {
 void WebApp::scroll_by_touch_drag() {
     const ImGuiIO& io = ImGui::GetIO();
     constexpr float kDragThresholdPx = 8.0f;
+    if (question_ui_.pointer_captured() || (gallery_ && gallery_->ui.pointer_captured())) return;  // a ranking drag
     if (io.MouseSource != ImGuiMouseSource_TouchScreen || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragThresholdPx)) return;
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }
 
+// --- 3. Intents and their effects ------------------------------------------------------------------
+
 void WebApp::apply_intents() {
-    if (pending_intents_.empty()) return;
-    for (const Intent& intent : pending_intents_) {
-        Result<AppState> next = apply_intent(state_, intent);
-        if (next) {
-            state_ = std::move(next).value();
-        } else {
-            intent_errors_.push_back(next.error().to_string());
-        }
+    if (pending_intents_.empty() && gallery_actions_.empty()) return;
+    for (GalleryAction action : gallery_actions_) {
+        if (action == GalleryAction::ToggleContrast) pending_intents_.push_back(intent::SetHighContrast{!state_.high_contrast});
+        else apply_gallery_action(*gallery_, action);
     }
+    gallery_actions_.clear();
+    std::vector<Intent> intents = std::move(pending_intents_);
     pending_intents_.clear();
+    for (const Intent& intent : intents) {
+        if (gallery_ && apply_gallery_intent(*gallery_, intent)) continue;
+        const AppState before = state_;
+        Result<Transition> next = apply_intent(state_, intent, intent_context());
+        if (!next) {
+            intent_errors_.push_back(next.error().to_string());
+            continue;
+        }
+        state_ = std::move(next->state);
+        if (state_.locale != before.locale) platform::store_preference("locale", state_.locale);
+        if (state_.text_size_percent != before.text_size_percent) platform::store_preference("text_size", std::to_string(state_.text_size_percent));
+        if (state_.high_contrast != before.high_contrast) platform::store_preference("high_contrast", state_.high_contrast ? "1" : "0");
+        const bool typing = std::holds_alternative<intent::Answer>(intent) || std::holds_alternative<intent::SetComment>(intent);
+        carry_out(std::move(next->effects));
+        if (!typing) flush_draft(true);
+    }
     request_frames(kFramesAfterChange);
 }
 
+void WebApp::carry_out(Effects effects) {
+    if (!effects.announce.empty()) platform::announce(effects.announce);
+    if (!store_ || !state_.survey) return;
+    const std::string survey_id = state_.survey->model.id;
+    if (effects.save_draft) {
+        if (!unsaved_draft_) unsaved_since_ms_ = emscripten_get_now();
+        unsaved_draft_ = std::move(effects.save_draft);
+    }
+    if (effects.discard_draft) {
+        unsaved_draft_.reset();
+        if (Status done = store_->discard_draft(survey_id); !done) store_errors_.push_back(done.error().to_string());
+    }
+    if (effects.submit) {
+        unsaved_draft_.reset();  // the submit removes the draft; a late draft write must not bring it back
+        store_->submit(*effects.submit, [this](Status durable) {
+            finished_intents_.push_back(intent::SubmitFinished{durable.ok(), durable.ok() ? "" : durable.error().to_string()});
+            request_frames(kFramesAfterChange);
+        });
+    }
+}
+
+// Writes the latest draft: at once when `force`, else once it has waited the write interval.
+void WebApp::flush_draft(bool force) {
+    if (!unsaved_draft_ || !store_) return;
+    if (!force && emscripten_get_now() - unsaved_since_ms_ < kDraftWriteIntervalMs) return;
+    if (Status saved = store_->save_draft(*unsaved_draft_); !saved) store_errors_.push_back(saved.error().to_string());
+    unsaved_draft_.reset();
+}
+
+// --- 4. The question gallery (web/gallery.h) ----------------------------------------------------------
+
+void WebApp::start_gallery(const std::string& name) {
+    gallery_ = std::make_unique<Gallery>();
+    gallery_->source = gallery_source(name);
+    gallery_->page = std::max(0, std::atoi(platform::url_parameter("page").c_str()) - 1);
+    platform::fetch_text(gallery_->source, [this](Result<std::string> text) {
+        if (text) {
+            load_gallery_survey(*gallery_, *text);
+        } else {
+            gallery_->status = Gallery::Status::Failed;
+            gallery_->error = text.error().to_string();
+        }
+        request_frames(kFramesAfterChange);
+    });
+}
+
+void WebApp::draw_gallery_screen(FrameContext& frame) {
+    prepare_gallery(*gallery_, state_.locale, platform::now().unix_ms);
+    draw_gallery(frame, *gallery_, {state_.locale, state_.text_size_percent, state_.high_contrast}, gallery_->ui,
+                 pending_intents_, gallery_actions_);
+}
+
+// --- 5. The automation view -----------------------------------------------------------------------------
+
 std::string WebApp::view_json() const {
     nlohmann::json view = to_json(build_view(state_));
+    auto rect_json = [](const ControlRect& rect) {
+        return nlohmann::json{{"x", rect.min.x}, {"y", rect.min.y}, {"width", rect.max.x - rect.min.x}, {"height", rect.max.y - rect.min.y}};
+    };
+    // Screen controls from the view-model, with where they were drawn; then every other
+    // control drawn (the questions' own), as the question view describes them.
+    nlohmann::json controls = nlohmann::json::array();
+    std::string focus;
     for (nlohmann::json& control : view["controls"]) {
         for (const ControlRect& rect : control_rects_) {
-            if (rect.id != control["id"].get<std::string>()) continue;
-            control["rect"] = {{"x", rect.min.x}, {"y", rect.min.y},
-                               {"width", rect.max.x - rect.min.x}, {"height", rect.max.y - rect.min.y}};
+            if (rect.id == control["id"].get<std::string>()) {
+                control["rect"] = rect_json(rect);
+                control["focused"] = rect.focused;
+            }
         }
+        controls.push_back(control);
     }
+    for (const ControlRect& rect : control_rects_) {
+        if (rect.focused) focus = rect.id;
+        const bool listed = std::any_of(view["controls"].begin(), view["controls"].end(),
+                                        [&](const nlohmann::json& c) { return c["id"] == rect.id; });
+        if (listed) continue;
+        controls.push_back({{"id", rect.id}, {"label", rect.label}, {"kind", rect.kind}, {"group", rect.group},
+                            {"value", rect.value}, {"enabled", rect.enabled}, {"selected", rect.selected},
+                            {"focused", rect.focused}, {"rect", rect_json(rect)}});
+    }
+    view["controls"] = controls;
+    view["focusedControl"] = focus;
+    view["textInput"] = {{"field", text_session_.field}};
+    if (state_.evaluation) {
+        view["response"] = {{"id", state_.response_id}, {"answers", state_.answers}};
+    }
+    if (state_.survey) view["survey"] = {{"id", state_.survey->model.id}, {"version", state_.survey->model.version}};
     view["canvas"] = {{"cssWidth", surface_.css_width()},
                       {"cssHeight", surface_.css_height()},
                       {"pixelRatio", surface_.pixel_ratio()},
@@ -178,7 +404,14 @@ std::string WebApp::view_json() const {
                      {"rasterPixelRatio", fonts_.pixel_ratio},
                      {"atlasBuilds", fonts_.builds}};
     view["store"] = store_view(store_ ? &*store_ : nullptr, store_error_);
+    view["store"]["errors"] = store_errors_;
     view["scroll"] = {{"y", scroll_y_}, {"maxY", scroll_max_y_}};
+    view["theme"] = state_.high_contrast ? "high-contrast" : "default";
+    if (gallery_) {
+        view["screen"] = "gallery";
+        view["gallery"] = gallery_json(*gallery_);
+        view["answers"] = gallery_->answers;
+    }
     view["framesDrawn"] = frames_drawn_;
     view["errors"] = intent_errors_;
     return view.dump();

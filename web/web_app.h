@@ -3,6 +3,7 @@
 // Frames are drawn only while something changes, so an idle page costs almost nothing.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,9 @@
 #include "core/store/durable_store.h"
 #include "web/canvas_surface.h"
 #include "web/fonts.h"
+#include "web/gallery.h"
+#include "web/text_field.h"
+#include "web/views/question_view.h"
 #include "web/widgets.h"
 
 namespace canvass::web {
@@ -27,9 +31,15 @@ public:
 
 private:
     void open_store();
+    void load_survey();
     void draw_frame();
     void scroll_by_touch_drag();
     void apply_intents();
+    void carry_out(Effects effects);
+    void flush_draft(bool force);
+    void after_change(const ViewModel& view);
+    void start_gallery(const std::string& name);
+    void draw_gallery_screen(FrameContext& frame);
 
     CanvasSurface surface_;
     const char* selector_;
@@ -38,9 +48,20 @@ private:
     std::string store_error_;
     Fonts fonts_;
     std::vector<Intent> pending_intents_;
+    std::vector<Intent> finished_intents_;   // from asynchronous work (a submit becoming durable)
+    std::optional<Draft> unsaved_draft_;     // written at most once a second while typing
+    double unsaved_since_ms_ = 0;
     std::vector<ControlRect> control_rects_;
     std::vector<std::string> intent_errors_;
+    std::vector<std::string> store_errors_;  // drafts or submits the store refused
+    QuestionUiState question_ui_;            // the screen's UI-only state (open lists, drags)
+    std::string screen_key_;                 // screen + position last drawn: a change resets question_ui_
+    std::string document_title_;
     float scroll_y_ = 0, scroll_max_y_ = 0;  // of the screen, as last drawn
+    TextEditSession text_session_;          // the phone-keyboard text element bridge (web/text_field.h)
+    bool style_high_contrast_ = false;      // the theme ImGui's style was last built for
+    std::unique_ptr<Gallery> gallery_;      // ?gallery=...: the question gallery (web/gallery.h)
+    std::vector<GalleryAction> gallery_actions_;
     int frames_to_draw_ = 3;
     long frames_drawn_ = 0;
     bool announced_ready_ = false;

@@ -1,9 +1,10 @@
 // Canvas widgets built on Dear ImGui, sized for touch and drawn with a visible focus ring.
-// Every control records where it was drawn, so the automation API (and, later, the DOM
-// accessibility layer) can say where each control is.
+// Every control records where it was drawn and what it is, so the automation API (and, later,
+// the DOM accessibility layer) can say where each control is and what it does.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/app/view_model.h"
@@ -13,10 +14,22 @@
 
 namespace canvass::web {
 
+struct TextEditSession;  // web/text_field.h
+
 struct ControlRect {
     std::string id;
     ImVec2 min;  // CSS pixels, relative to the canvas's top-left corner
     ImVec2 max;
+    // What the control is (the welcome screen's controls take these from their view-model
+    // instead). kind: button, toggle, radio, checkbox, option, combobox, text, textarea,
+    // search, handle.
+    std::string label;
+    std::string kind;
+    std::string group;   // the question (or group of controls) it belongs to
+    std::string value;   // what choosing it means, as JSON text for question choices
+    bool enabled = true;
+    bool selected = false;
+    bool focused = false;  // has the keyboard focus (ImGui's nav focus)
 };
 
 struct FrameContext {
@@ -24,6 +37,7 @@ struct FrameContext {
     const Fonts& fonts;
     float text_scale;
     std::vector<ControlRect>& rects;
+    TextEditSession* text = nullptr;  // set by hosts that draw text fields (web/text_field.h)
 };
 
 enum class ButtonStyle { Primary, Secondary, Selected };
@@ -33,5 +47,21 @@ bool draw_button(FrameContext& frame, const ControlView& control, ButtonStyle st
 
 // Word-wrapped text in the given font and colour, wrapping at the column's right edge.
 void draw_wrapped_text(const std::string& text, ImFont* font, ImU32 colour);
+// The same, wrapping at `width` from the cursor, without ImGui's wrap-position stack.
+void draw_text_block(std::string_view text, ImFont* font, ImU32 colour, float width);
+
+// The two-colour focus ring (yellow halo, dark ring) around [min, max], drawn when the last
+// item has the keyboard focus and the person is using the keyboard.
+bool item_has_visible_focus();
+void draw_focus_ring(const ImVec2& min, const ImVec2& max);
+
+// Inline text with mixed fonts and link underlines, word-wrapped at `width` from the cursor.
+struct TextSpan {
+    std::string_view text;
+    ImFont* font = nullptr;
+    ImU32 colour = 0;
+    bool underline = false;
+};
+void draw_spans(const std::vector<TextSpan>& spans, float width);
 
 }  // namespace canvass::web

@@ -225,6 +225,7 @@ void add_elements(const Survey& survey, const EvalState& state, const std::vecto
             }
             v.col_count = el.col_count;
             v.max_selected_choices = el.max_selected_choices;
+            v.min_selected_choices = el.min_selected_choices;
             if (el.type == ElementType::Dropdown) {
                 const std::string t = el.placeholder.get(locale);
                 v.placeholder = t.empty() ? ui_string("placeholder", locale) : t;

@@ -50,6 +50,7 @@ struct ElementView {
     std::string other_placeholder;
     int col_count = -1;
     int max_selected_choices = 0;  // 0: no limit
+    int min_selected_choices = 0;  // 0: no minimum (checkboxes)
 
     // Text, comment and dropdown.
     std::string placeholder;

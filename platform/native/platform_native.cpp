@@ -1,18 +1,23 @@
 // Native implementation of the platform seam, for the CLI and the tests.
 #include "platform/platform.h"
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <random>
+#include <sstream>
 
 #include "core/io/json_document.h"
 #include "core/survey/manifest.h"
 
 namespace canvass::platform {
 namespace {
-std::string clipboard;  // a process has no shared clipboard; keep the app's own copy
+std::string clipboard;
+std::map<std::string, std::string> preferences;  // a process has no shared clipboard; keep the app's own copy
 
 // SQLite (synchronous = FULL) has synced the file when a commit returns, so a change is
 // already durable and the file is its own checkpoint.
@@ -106,5 +111,46 @@ JournalWriter& journal_writer() {
 std::vector<std::string> pending_journal_records() { return {}; }
 
 std::string database_path() { return data_directory() + "/canvass.db"; }
+
+
+std::string url_parameter(std::string_view name) {
+    std::string variable = "CANVASS_";
+    for (char c : name) variable += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const char* value = std::getenv(variable.c_str());
+    return value ? value : "";
+}
+
+bool prefers_more_contrast() { return url_parameter("high_contrast") == "1"; }
+
+std::string stored_preference(std::string_view key) {
+    const auto it = preferences.find(std::string(key));
+    return it == preferences.end() ? std::string() : it->second;
+}
+
+void store_preference(std::string_view key, std::string_view value) { preferences[std::string(key)] = value; }
+
+void open_page(std::string_view relative_url) {
+    std::fprintf(stderr, "[open] %.*s\n", int(relative_url.size()), relative_url.data());
+}
+
+void fetch_text(std::string_view url, std::function<void(Result<std::string>)> done) {
+    std::ifstream in{std::string(url), std::ios::binary};
+    if (!in) {
+        done(make_error("cannot read " + std::string(url)));
+        return;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    done(text.str());
+}
+
+// A process has no text elements: text input is inert.
+void text_input_begin(const TextBinding&, std::string_view, int, int, TextRect) {}
+void text_input_move(TextRect) {}
+void text_input_set(std::string_view, int, int) {}
+void text_input_end() {}
+TextInputEvents text_input_take_events() { return {}; }
+bool text_input_has_events() { return false; }
+void text_input_set_targets(const std::vector<TextTarget>&) {}
 
 }  // namespace canvass::platform

@@ -1,11 +1,29 @@
-// Browser implementation of the platform seam. The JavaScript halves live in EM_JS blocks so
-// the page's CSP (no eval) holds: Emscripten compiles them into canvass.js.
+// Browser implementation of the platform seam. The JavaScript halves live in EM_JS blocks and
+// in platform/web/text_input.js (an Emscripten JS library), so the page's CSP (no eval, no
+// inline script) holds: Emscripten compiles them into canvass.js.
 #include "platform/platform.h"
 
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 
 #include <cstdlib>
+#include <memory>
+
+// platform/web/text_input.js
+extern "C" {
+void canvass_text_begin(const char* field, const char* label, int multiline, int keyboard, int max_length,
+                        int forward_list_keys, const char* text, int start, int end, float x, float y, float width,
+                        float height);
+void canvass_text_move(float x, float y, float width, float height);
+void canvass_text_set(const char* text, int start, int end);
+void canvass_text_end();
+int canvass_text_has_events();
+char* canvass_text_take(int* info);
+char* canvass_text_field();
+void canvass_text_clear_targets();
+void canvass_text_add_target(const char* field, const char* label, int multiline, int keyboard, int max_length,
+                             int forward_list_keys, float x, float y, float width, float height);
+}
 
 namespace canvass::platform {
 namespace {
@@ -49,6 +67,55 @@ std::string boot_field(const char* name) {
     return value;
 }
 
+EM_JS(char*, js_url_parameter, (const char* name), {
+    const value = new URLSearchParams(location.search).get(UTF8ToString(name));
+    if (value === null) return 0;
+    const size = lengthBytesUTF8(value) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(value, pointer, size);
+    return pointer;
+});
+EM_JS(char*, js_stored_preference, (const char* key), {
+    let value = null;
+    try { value = localStorage.getItem("canvass." + UTF8ToString(key)); } catch (e) {}
+    if (value === null) return 0;
+    const size = lengthBytesUTF8(value) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(value, pointer, size);
+    return pointer;
+});
+EM_JS(void, js_store_preference, (const char* key, const char* value), {
+    try { localStorage.setItem("canvass." + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+EM_JS(void, js_open_page, (const char* url), {
+    const target = new URL(UTF8ToString(url), location.href);
+    if (target.origin === location.origin) window.open(target.href, "_blank", "noopener");
+});
+EM_JS(int, js_prefers_more_contrast, (), {
+    const query = (q) => typeof matchMedia === 'function' && matchMedia(q).matches;
+    return query('(prefers-contrast: more)') || query('(forced-colors: active)') ? 1 : 0;
+});
+// clang-format on
+
+std::string take_string(char* pointer) {
+    if (!pointer) return {};
+    std::string text(pointer);
+    std::free(pointer);
+    return text;
+}
+
+using FetchDone = std::function<void(Result<std::string>)>;
+
+void on_fetched(void* arg, void* data, int size) {
+    std::unique_ptr<FetchDone> done(static_cast<FetchDone*>(arg));
+    (*done)(std::string(static_cast<const char*>(data), static_cast<std::size_t>(size)));
+}
+
+void on_fetch_failed(void* arg) {
+    std::unique_ptr<FetchDone> done(static_cast<FetchDone*>(arg));
+    (*done)(make_error("could not download the file (check the address and the connection)"));
+}
+
 }  // namespace
 
 TimePoint now() { return TimePoint{static_cast<std::int64_t>(emscripten_date_now())}; }
@@ -76,6 +143,66 @@ BootDocuments boot_documents() {
     // The field names are boot.js's (web/page/boot.js, fetchBootDocuments).
     return BootDocuments{boot_field("requestedSurveyId"), boot_field("manifestFile"), boot_field("manifestText"),
                          boot_field("surveyFile"),        boot_field("surveyText"),   boot_field("error")};
+}
+
+std::string url_parameter(std::string_view name) { return take_string(js_url_parameter(std::string(name).c_str())); }
+
+bool prefers_more_contrast() { return js_prefers_more_contrast() != 0; }
+
+std::string stored_preference(std::string_view key) { return take_string(js_stored_preference(std::string(key).c_str())); }
+
+void store_preference(std::string_view key, std::string_view value) {
+    js_store_preference(std::string(key).c_str(), std::string(value).c_str());
+}
+
+void open_page(std::string_view relative_url) { js_open_page(std::string(relative_url).c_str()); }
+
+void fetch_text(std::string_view url, std::function<void(Result<std::string>)> done) {
+    auto* pending = new FetchDone(std::move(done));
+    emscripten_async_wget_data(std::string(url).c_str(), pending, on_fetched, on_fetch_failed);
+}
+
+void text_input_begin(const TextBinding& binding, std::string_view text, int selection_start, int selection_end,
+                      TextRect rect) {
+    const std::string copy(text);
+    canvass_text_begin(binding.field.c_str(), binding.label.c_str(), binding.multiline, static_cast<int>(binding.keyboard),
+                       binding.max_length, binding.forward_list_keys, copy.c_str(), selection_start, selection_end,
+                       rect.x, rect.y, rect.width, rect.height);
+}
+
+void text_input_move(TextRect rect) { canvass_text_move(rect.x, rect.y, rect.width, rect.height); }
+
+void text_input_set(std::string_view text, int selection_start, int selection_end) {
+    const std::string copy(text);
+    canvass_text_set(copy.c_str(), selection_start, selection_end);
+}
+
+void text_input_end() { canvass_text_end(); }
+
+bool text_input_has_events() { return canvass_text_has_events() != 0; }
+
+TextInputEvents text_input_take_events() {
+    TextInputEvents events;
+    int info[40] = {};
+    char* text = canvass_text_take(info);
+    events.edited = info[0] != 0;
+    events.selection_start = info[1];
+    events.selection_end = info[2];
+    events.blurred = info[3] != 0;
+    events.tapped = info[4] != 0;
+    for (int i = 0; i < info[5] && i < 34; ++i) events.keys.push_back(static_cast<TextKey>(info[6 + i]));
+    events.text = take_string(text);
+    events.field = take_string(canvass_text_field());
+    return events;
+}
+
+void text_input_set_targets(const std::vector<TextTarget>& targets) {
+    canvass_text_clear_targets();
+    for (const TextTarget& target : targets) {
+        const TextBinding& b = target.binding;
+        canvass_text_add_target(b.field.c_str(), b.label.c_str(), b.multiline, static_cast<int>(b.keyboard), b.max_length,
+                                b.forward_list_keys, target.rect.x, target.rect.y, target.rect.width, target.rect.height);
+    }
 }
 
 }  // namespace canvass::platform

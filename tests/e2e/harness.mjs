@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { devMounts, startServer } from '../../scripts/serve.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const siteRoot = process.env.CANVASS_SITE || join(repoRoot, 'build/web/site');
@@ -29,7 +29,7 @@ const ignoredConsole = [/GL Driver Message/, /GPU stall due to ReadPixels/];
 
 // `root` serves another web folder than the build's (e.g. a copy with a test manifest).
 export async function startHarness({ extraArgs = [], root = siteRoot } = {}) {
-  const server = await startServer({ root, port: 0 });
+  const server = await startServer({ root, port: 0, mounts: devMounts });
   const url = `http://127.0.0.1:${server.address().port}/`;
   // Playwright gives each launch a fresh, temporary --user-data-dir.
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...chromiumArgs, ...extraArgs] });

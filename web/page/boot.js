@@ -144,7 +144,12 @@
   canvas.addEventListener('webglcontextrestored', () => {
     if (!failed) messageBox.hidden = true;
   });
-  canvas.addEventListener('pointerdown', () => canvas.focus());
+  // A press on a canvas text field keeps focus on the text element there (platform/web/text_input.js),
+  // so a phone keyboard stays open; anywhere else the canvas takes the keyboard.
+  canvas.addEventListener('pointerdown', (event) => {
+    const onTextField = window.Module && Module.canvassTextTargetAt && Module.canvassTextTargetAt(event.clientX, event.clientY);
+    if (!onTextField) canvas.focus();
+  });
 
   window.Module = {
     canvas,
