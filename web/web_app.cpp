@@ -221,6 +221,8 @@ void WebApp::draw_frame() {
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
+    const ViewModel view = build_view(state_);
+    if (!gallery_ && after_change(view)) ImGui::SetNextWindowScroll(ImVec2(0, 0));  // a new screen starts at the top
     ImGui::Begin("##screen", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
@@ -231,8 +233,6 @@ void WebApp::draw_frame() {
     if (gallery_) {
         draw_gallery_screen(frame);
     } else {
-        const ViewModel view = build_view(state_);
-        after_change(view);
         FlowOutput output;
         draw_screen(frame, view, question_ui_, pending_intents_, output);
         if (!output.open_url.empty()) platform::open_page(output.open_url);
@@ -251,18 +251,18 @@ void WebApp::draw_frame() {
     ++frames_drawn_;
 }
 
-// A new screen starts at the top with fresh UI state, and the page title follows the step.
-void WebApp::after_change(const ViewModel& view) {
-    std::string key = view.screen + ":" + std::to_string(state_.position.page) + ":" + std::to_string(state_.position.element);
-    if (key != screen_key_) {
-        screen_key_ = std::move(key);
-        question_ui_ = QuestionUiState{};
-        ImGui::SetScrollY(0);
-    }
+// A new screen gets fresh UI state, and the page title follows the step. True when the screen
+// changed since the last frame.
+bool WebApp::after_change(const ViewModel& view) {
     if (view.document_title != document_title_) {
         document_title_ = view.document_title;
         platform::set_document_title(document_title_);
     }
+    std::string key = view.screen + ":" + std::to_string(state_.position.page) + ":" + std::to_string(state_.position.element);
+    if (key == screen_key_) return false;
+    screen_key_ = std::move(key);
+    question_ui_ = QuestionUiState{};
+    return true;
 }
 
 // ImGui scrolls with the wheel and the keyboard; on a touch screen a finger drags the page.
@@ -392,6 +392,7 @@ std::string WebApp::view_json() const {
     if (state_.evaluation) {
         view["response"] = {{"id", state_.response_id}, {"answers", state_.answers}};
     }
+    if (state_.screen == Screen::Confirmation) view["submittedId"] = state_.submitted_id;
     if (state_.survey) view["survey"] = {{"id", state_.survey->model.id}, {"version", state_.survey->model.version}};
     view["canvas"] = {{"cssWidth", surface_.css_width()},
                       {"cssHeight", surface_.css_height()},

@@ -37,7 +37,7 @@ private:
     void apply_intents();
     void carry_out(Effects effects);
     void flush_draft(bool force);
-    void after_change(const ViewModel& view);
+    bool after_change(const ViewModel& view);
     void start_gallery(const std::string& name);
     void draw_gallery_screen(FrameContext& frame);
 

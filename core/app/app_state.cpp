@@ -181,6 +181,8 @@ struct Applier {
     Result<Transition> operator()(const intent::StartAgain&) {
         if (state.screen == Screen::Submitting) return refuse("Start again");
         clear_response(state);
+        state.reference.clear();
+        state.submitted_id.clear();
         state.offered_draft.reset();
         effects.discard_draft = true;
         effects.announce = ui_text(state.locale, TextId::AnswersCleared);
@@ -322,6 +324,7 @@ struct Applier {
         }
         const auto uuid = Uuid::parse(state.response_id);
         state.reference = uuid ? uuid->short_reference() : state.response_id;
+        state.submitted_id = state.response_id;
         clear_response(state);  // the next person at this computer must not see these answers
         state.screen = Screen::Confirmation;
         effects.announce = std::string(ui_text(state.locale, TextId::ConfirmationHeading));

@@ -97,7 +97,8 @@ struct AppState {
     std::optional<Draft> offered_draft;
 
     // After submit.
-    std::string reference;  // short response id, read out to staff if needed
+    std::string reference;     // short response id, read out to staff if needed
+    std::string submitted_id;  // the full id of the response just stored
 };
 
 // --- 3. Intents, effects and apply_intent ----------------------------------------------------

@@ -128,3 +128,68 @@ export async function screenshot(page, name) {
   await page.screenshot({ path });
   return path;
 }
+
+// The view once the app has stopped drawing (it draws only while something changes), so
+// control rects describe what is on screen now, not a frame in the middle of a change.
+export async function settledView(page, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = await view(page);
+  while (Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 60));
+    const current = await view(page);
+    if (current.framesDrawn === last.framesDrawn) return current;
+    last = current;
+  }
+  return last;
+}
+
+// Scrolls until control `id` is wholly inside the visible part of the canvas, the way a person
+// would (the mouse wheel, or a finger dragging the page), and returns its centre in page
+// coordinates.
+export async function revealControl(page, id, { touch = false } = {}) {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const current = await settledView(page);
+    const control = current.controls.find((c) => c.id === id);
+    if (!control || !control.rect) throw new Error(`no control '${id}' on screen '${current.screen}'`);
+    const box = await page.locator('#canvas').boundingBox();
+    const visible = Math.min(box.height, page.viewportSize().height - box.y);
+    const top = control.rect.y, bottom = top + control.rect.height;
+    if (top >= 0 && bottom <= visible) {
+      return { x: box.x + control.rect.x + control.rect.width / 2, y: box.y + top + control.rect.height / 2 };
+    }
+    const wanted = top < 0 ? top - 24 : Math.min(bottom - visible + 24, top - 24);
+    const step = Math.max(-visible * 0.6, Math.min(visible * 0.6, wanted));
+    // Somewhere with nothing to press, so a drag or wheel starts on the page itself.
+    const at = { x: box.x + Math.max(4, control.rect.x - 12), y: box.y + visible / 2 };
+    if (touch) {
+      await touchDrag(page, at, { x: at.x, y: at.y - step });
+    } else {
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.wheel(0, step);
+    }
+    await waitForView(page, (v) => v.scroll.y !== current.scroll.y, 2_000).catch(() => {});
+  }
+  throw new Error(`could not scroll control '${id}' into view`);
+}
+
+// Clicks (or with `touch`, taps) control `id` after bringing it into view.
+export async function pressControl(page, id, { touch = false } = {}) {
+  const at = await revealControl(page, id, { touch });
+  if (touch) await page.touchscreen.tap(at.x, at.y);
+  else await page.mouse.click(at.x, at.y);
+}
+
+// Moves the keyboard focus with Tab (or Shift+Tab) until control `id` has it, then presses
+// `key` (Enter by default): what someone using the keyboard alone does.
+export async function keyboardActivate(page, id, { key = 'Enter', maxTabs = 80 } = {}) {
+  for (let i = 0; i < maxTabs; i++) {
+    const current = await settledView(page);
+    if (current.focusedControl === id) {
+      await page.keyboard.press(key);
+      return;
+    }
+    await page.keyboard.press('Tab');
+    await waitForView(page, (v) => v.framesDrawn > current.framesDrawn, 2_000).catch(() => {});
+  }
+  throw new Error(`Tab never reached control '${id}'`);
+}

@@ -94,6 +94,24 @@ Intent navigation_intent(const ControlView& c) {
 
 // --- 2. Parts shared by screens ---------------------------------------------------------------------
 
+// The first control of question `name` (docs/automation.md, question control ids): where an
+// error link sends the keyboard focus.
+std::string first_control_id(const ViewModel& view, const std::string& name) {
+    for (const survey::ElementView& e : view.elements) {
+        if (e.name != name) continue;
+        switch (e.type) {
+            case survey::ElementType::Radiogroup: case survey::ElementType::Checkbox: return "q:" + name + ":choice:0";
+            case survey::ElementType::Dropdown: return "q:" + name + ":combobox";
+            case survey::ElementType::Rating: return "q:" + name + ":rate:0";
+            case survey::ElementType::Boolean: return "q:" + name + ":true";
+            case survey::ElementType::Ranking: return "q:" + name + ":rank:0";
+            case survey::ElementType::Matrix: return "q:" + name + ":row:0:col:0";
+            default: return "q:" + name + ":input";
+        }
+    }
+    return {};
+}
+
 // GOV.UK's error summary: a red-bordered box at the top listing each problem as a link that
 // takes the keyboard focus to the question.
 void error_summary(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui) {
@@ -115,7 +133,7 @@ void error_summary(FrameContext& frame, const ViewModel& view, const Column& col
         }
         ImGui::PushStyleColor(ImGuiCol_Text, theme.error);
         if (draw_button(frame, link, ButtonStyle::Secondary, col.width - 2 * pad)) {
-            ui.focus_request = "q:" + error.target;
+            ui.focus_request = first_control_id(view, error.target);
             ui.focus_visible = true;
         }
         ImGui::PopStyleColor();
@@ -130,7 +148,7 @@ void error_summary(FrameContext& frame, const ViewModel& view, const Column& col
     gap(frame, 16);
 }
 
-// Language, text size and contrast, and Start again: on every screen, at the foot.
+// Text size, contrast and Start again: on every screen, at the foot.
 void settings_footer(FrameContext& frame, const ViewModel& view, const Column& col, std::vector<Intent>& intents) {
     gap(frame, 24);
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -141,9 +159,6 @@ void settings_footer(FrameContext& frame, const ViewModel& view, const Column& c
         if (draw_button(frame, *again, ButtonStyle::Secondary, label_width(frame, again->label))) intents.push_back(intent::StartAgain{});
         gap(frame, 12);
     }
-    draw_text_block(view.language_label, frame.fonts.body_bold, frame.theme.text, col.width);
-    button_row(frame, group(view, "language"), col, [&](const ControlView& c) { intents.push_back(intent::SetLocale{c.value}); });
-    gap(frame, 8);
     draw_text_block(view.text_size_label + ": " + std::to_string(view.text_size_percent) + "%", frame.fonts.body_bold,
                     frame.theme.text, col.width);
     std::vector<const ControlView*> display = group(view, "text_size");
@@ -155,19 +170,32 @@ void settings_footer(FrameContext& frame, const ViewModel& view, const Column& c
     gap(frame, 24);
 }
 
+// The language choice heads every screen, so someone who reads Polish finds it before
+// anything else. Each toggle is labelled in its own language.
+void language_header(FrameContext& frame, const ViewModel& view, const Column& col, std::vector<Intent>& intents) {
+    const std::vector<const ControlView*> languages = group(view, "language");
+    if (languages.empty()) return;
+    float width = 0;
+    for (const ControlView* c : languages) width += label_width(frame, c->label) + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, col.width - width));
+    button_row(frame, languages, Column{col.left, width}, [&](const ControlView& c) { intents.push_back(intent::SetLocale{c.value}); });
+    gap(frame, 8);
+}
+
 // --- 3. One function per screen ------------------------------------------------------------------------
 
 void welcome(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui,
              std::vector<Intent>& intents, FlowOutput& output) {
     heading(frame, view.heading, col);
     paragraphs(frame, view.paragraphs, col);
-    if (!view.elements.empty()) draw_elements(frame, view.elements, view.locale, col.width, ui, intents);
     if (!view.privacy_summary.empty() || !view.privacy_url.empty()) {
-        gap(frame, 8);
         draw_text_block(view.privacy_heading, frame.fonts.body_bold, frame.theme.text, col.width);
+        gap(frame, 4);
         if (!view.privacy_summary.empty()) paragraphs(frame, {view.privacy_summary}, col);
         if (const ControlView* link = find_control(view, "privacy_notice")) {
-            if (draw_button(frame, *link, ButtonStyle::Secondary, label_width(frame, link->label))) output.open_url = link->value;
+            if (draw_button(frame, *link, ButtonStyle::Secondary, std::min(col.width, label_width(frame, link->label)))) {
+                output.open_url = link->value;
+            }
         }
     }
     gap(frame, 16);
@@ -175,6 +203,11 @@ void welcome(FrameContext& frame, const ViewModel& view, const Column& col, Ques
         if (draw_button(frame, *start, ButtonStyle::Primary, std::min(col.width, label_width(frame, start->label) + 40 * frame.text_scale))) {
             intents.push_back(intent::Start{});
         }
+    }
+    // The survey's own start page: more about the survey, for those who want to read on.
+    if (!view.elements.empty()) {
+        gap(frame, 24);
+        draw_elements(frame, view.elements, view.locale, col.width, ui, intents);
     }
 }
 
@@ -282,6 +315,7 @@ void draw_screen(FrameContext& frame, const ViewModel& view, QuestionUiState& ui
     ImGui::SetCursorPos(ImVec2(col.left, 24 * frame.text_scale));
     ImGui::BeginGroup();
     const std::string& screen = view.screen;
+    if (screen != "loading" && screen != "submitting") language_header(frame, view, col, intents);
     if (screen == "welcome") welcome(frame, view, col, ui, intents, output);
     else if (screen == "resume") resume(frame, view, col, intents);
     else if (screen == "question") question(frame, view, col, ui, intents);
