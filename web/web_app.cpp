@@ -222,12 +222,15 @@ void WebApp::draw_frame() {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     const ViewModel view = build_view(state_);
-    if (!gallery_ && after_change(view)) ImGui::SetNextWindowScroll(ImVec2(0, 0));  // a new screen starts at the top
+    const bool new_screen = !gallery_ && after_change(view);
+    if (new_screen) ImGui::SetNextWindowScroll(ImVec2(0, 0));  // a new screen starts at the top
     ImGui::Begin("##screen", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     scroll_by_touch_drag();
+    // The focused control went with the old screen: the keyboard starts again at the top of the new one.
+    if (new_screen) ImGui::NavInitWindow(ImGui::GetCurrentWindow(), true);
     control_rects_.clear();
     FrameContext frame{theme, fonts_, text_scale, control_rects_, &text_session_};
     if (gallery_) {

@@ -191,5 +191,6 @@ export async function keyboardActivate(page, id, { key = 'Enter', maxTabs = 80 }
     await page.keyboard.press('Tab');
     await waitForView(page, (v) => v.framesDrawn > current.framesDrawn, 2_000).catch(() => {});
   }
-  throw new Error(`Tab never reached control '${id}'`);
+  const last = await view(page);
+  throw new Error(`Tab never reached control '${id}' on screen '${last.screen}' (${last.elements?.map((e) => e.name).join()}); focus is on '${last.focusedControl}'`);
 }

@@ -38,7 +38,7 @@ function operator(page, input) {
       } else {
         await pressControl(page, id, { touch: input === 'touch' });
       }
-      await waitForView(page, (v) => v.textInput.field === id || v.focusedControl === id);
+      await waitForView(page, (v) => v.textInput.field === id);
       await page.keyboard.type(text);
       await waitForView(page, (v) => v.elements.some((e) => e.value === text));
     },
