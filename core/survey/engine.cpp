@@ -330,6 +330,21 @@ public:
             if (is_other(single) || is_known_choice(q, single)) return false;
             return clear_question(q);
         }
+        if (el.show_other && el.type != ElementType::Checkbox && val.is_array()) {
+            // A single-choice question given an array (renderedValueFromDataCore): any item that is
+            // not empty and none of the choices makes the whole array the "other" text; else the
+            // array stays, and is cleared unless every item is a visible choice.
+            const bool unknown = std::any_of(val.begin(), val.end(), [&](const json& item) {
+                return !is_value_empty(item, true) && !is_other(item) && !is_known_choice(q, item, true);
+            });
+            if (unknown) {
+                st_.question_values[el.name] = "other";
+                st_.other_text[el.name] = val;
+                return set_value(el.name + "-Comment", val);
+            }
+            if (std::all_of(val.begin(), val.end(), known)) return false;
+            return clear_question(q);
+        }
         if (el.show_other) {
             // renderedValueFromData: a value that is none of the choices (visible or not) is the
             // "other" text: the question holds "other" and survey-core writes the text into

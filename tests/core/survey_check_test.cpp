@@ -119,6 +119,17 @@ TEST_CASE("check matches survey-core on answer sets") {
           {R"j({"toggle":"off","excluded":"red","picks":["gold","red"]})j", R"j({"visible":["t","c","d","r","toggle","picks","excluded"],"required":[],"invalid":[],"complete":true})j"},
           {R"j({"excluded":"red","picks":["red"]})j", R"j({"visible":["t","c","d","r","toggle","picks","excluded"],"required":[],"invalid":[],"complete":true})j"},
          }},
+        {"an array given to a single-choice question with Other",
+         R"j({"elements":[{"type":"radiogroup","name":"r","isRequired":true,"choices":["a","b"],"showOtherItem":true},{"type":"text","name":"seen","visibleIf":"{r} notempty"}]})j",
+         {
+{R"j({"r":["  "]})j", R"j({"visible":["r"],"required":["r"],"invalid":["r"],"complete":false})j"},
+          {R"j({"r":[" ","x"]})j", R"j({"visible":["r","seen"],"required":["r"],"invalid":[],"complete":true})j"},
+          {R"j({"r":[null]})j", R"j({"visible":["r"],"required":["r"],"invalid":["r"],"complete":false})j"},
+          {R"j({"r":[0]})j", R"j({"visible":["r","seen"],"required":["r"],"invalid":[],"complete":true})j"},
+          {R"j({"r":["a"," "]})j", R"j({"visible":["r"],"required":["r"],"invalid":["r"],"complete":false})j"},
+          {R"j({"r":["a"]})j", R"j({"visible":["r","seen"],"required":["r"],"invalid":[],"complete":true})j"},
+          {R"j({"r":" x "})j", R"j({"visible":["r","seen"],"required":["r"],"invalid":[],"complete":true})j"},
+         }},
     };
     for (const CheckSuite& suite : suites) {
         CAPTURE(std::string(suite.name));
