@@ -29,9 +29,10 @@ target_compile_options(canvass_web PRIVATE ${CANVASS_WARNINGS})
 
 set(CANVASS_FONTS "${CANVASS_DEPS}/fonts")
 target_link_options(canvass_web PRIVATE
-  -Os                             # also minifies the JS glue
+  -Oz                             # smallest wasm; also minifies the JS glue
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1
+  -sMALLOC=emmalloc                # a small allocator: the app allocates little, and size matters more
   -sENVIRONMENT=web
   -sDYNAMIC_EXECUTION=0            # the page's CSP allows no eval
   -sEXIT_RUNTIME=0

@@ -28,9 +28,19 @@ function operator(page, input) {
       else await pressControl(page, id, { touch: input === 'touch' });
     },
     // Radio buttons and checkboxes take Space from the keyboard, as in a browser.
+    // A rating is one Tab stop: Tab reaches its first button, the arrow keys move along.
     async choose(id) {
-      if (input === 'keyboard') await keyboardActivate(page, id, { key: 'Space' });
-      else await pressControl(page, id, { touch: input === 'touch' });
+      const rating = id.match(/^(q:[^:]+:rate):(\d+)$/);
+      if (input === 'keyboard' && rating && Number(rating[2]) > 0) {
+        await keyboardActivate(page, `${rating[1]}:0`, { key: 'ArrowRight' });
+        for (let i = 1; i < Number(rating[2]); i++) await page.keyboard.press('ArrowRight');
+        await waitForView(page, (v) => v.focusedControl === id);
+        await page.keyboard.press('Space');
+      } else if (input === 'keyboard') {
+        await keyboardActivate(page, id, { key: 'Space' });
+      } else {
+        await pressControl(page, id, { touch: input === 'touch' });
+      }
     },
     async type(id, text) {
       if (input === 'keyboard') {
@@ -114,8 +124,7 @@ async function completeSurvey(page, input, locale, segment) {
 
 describe('completing the default survey', () => {
   for (const locale of ['en', 'pl']) {
-    for (const [input, segment] of [['mouse', 'resident'], ['touch', 'business'], ['keyboard', 'commuter'],
-                                     ['mouse', 'commuter'], ['touch', 'resident'], ['keyboard', 'business']]) {
+    for (const [input, segment] of ['mouse', 'touch', 'keyboard'].flatMap((i) => ['resident', 'business', 'commuter'].map((s) => [i, s]))) {
       test(`as a ${segment}, by ${input}, in ${locale === 'pl' ? 'Polish' : 'English'}`, async () => {
         const page = await harness.bootPage(inputs[input].context, '?test-exports');
         const { given, id } = await completeSurvey(page, input, locale, segment);
