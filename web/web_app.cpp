@@ -230,7 +230,7 @@ std::string WebApp::view_json() const {
         // Gallery mode: every control drawn (question controls included), and the answers.
         view["screen"] = "gallery";
         view["gallery"] = gallery_json(*gallery_);
-        view["answers"] = gallery_->answers;
+        view["answers"] = gallery_->shown_answers;
         nlohmann::json controls = nlohmann::json::array();
         std::string focus;
         for (const ControlRect& rect : control_rects_) {
