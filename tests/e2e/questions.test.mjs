@@ -602,7 +602,7 @@ describe('content and presentation', () => {
       const current = await view(page);
       for (const c of current.controls) {
         assert.ok(c.rect.x >= 0 && c.rect.x + c.rect.width <= 360 + 0.5, `${c.id} fits in 360 px`);
-        if (['radio', 'checkbox', 'button', 'toggle', 'text', 'textarea', 'combobox', 'option', 'handle'].includes(c.kind)) {
+        if (interactive.includes(c.kind)) {
           assert.ok(c.rect.height >= 44 && c.rect.width >= 44, `${c.id} is at least 44 px`);
         }
       }
@@ -629,7 +629,23 @@ describe('content and presentation', () => {
 
 // --- 8. Screenshots and sizes ------------------------------------------------------------------------
 
+const interactive = ['radio', 'checkbox', 'button', 'toggle', 'text', 'textarea', 'combobox', 'search', 'option', 'handle'];
+
 describe('screenshots', () => {
+  test('the narrowest screen (320 px): every page fits and every target is at least 44 px', async () => {
+    const narrowest = { viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
+    for (const pageNumber of Object.values(pages)) {
+      const page = await openGallery(narrowest, pageNumber);
+      const current = await view(page);
+      for (const c of current.controls) {
+        assert.ok(c.rect.x >= 0 && c.rect.x + c.rect.width <= 320 + 0.5, `${c.id} fits in 320 px`);
+        if (interactive.includes(c.kind)) assert.ok(c.rect.height >= 44 && c.rect.width >= 44, `${c.id} is at least 44 px`);
+      }
+      harness.assertClean();
+      await page.context().close();
+    }
+  });
+
   for (const [name, size] of Object.entries(sizes)) {
     test(`every gallery page at ${name} size (${size.viewport.width}x${size.viewport.height})`, async () => {
       for (const [pageName, pageNumber] of Object.entries(pages)) {
