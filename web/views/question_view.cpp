@@ -869,9 +869,10 @@ void draw_ranking(Ctx& c, const ElementView& q, float x, float width) {
         draw_grip(draw, ImVec2(x + handle_w / 2, tops[i] + l.handle_h / 2), 0.9f * c.em, ink);
         c.frame.rects.push_back({handle_id, card_min, ImVec2(card_min.x + handle_w, card_min.y + l.handle_h), item.text, "handle",
                                  q.name, value_text(item.value), !q.read_only, false, false});
-        // With a mouse, the item's first row drags too.
-        hit_area(c, card_id + ":body", ImVec2(x + handle_w, tops[i]), ImVec2(std::max(1.0f, l.up_pos.y > 0 ? width - handle_w : l.up_pos.x - handle_w), l.handle_h),
-                 !q.read_only, false);
+        // With a mouse, the item's first row drags too (up to its buttons when they share the row).
+        const bool buttons_below = l.up_pos.y >= l.handle_h;
+        const float body_w = buttons_below ? width - handle_w : l.up_pos.x - handle_w - 4 * c.s;
+        hit_area(c, card_id + ":body", ImVec2(x + handle_w, tops[i]), ImVec2(std::max(1.0f, body_w), l.handle_h), !q.read_only, false);
         const bool body_pressed = ImGui::IsItemActivated() && io.MouseSource == ImGuiMouseSource_Mouse;
         if ((handle_pressed || body_pressed) && !q.read_only) drag = {q.name, i, io.MousePos.y - tops[i], false, i};
 
