@@ -178,4 +178,8 @@ struct TextTarget {
 };
 void text_input_set_targets(const std::vector<TextTarget>& targets);
 
+// True while the text element is taking the keyboard focus from the canvas: the canvas's blur
+// then is not the app losing focus (which would make the UI drop the keys it holds).
+bool text_input_taking_focus();
+
 }  // namespace canvass::platform

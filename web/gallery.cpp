@@ -46,6 +46,9 @@ void prepare_gallery(Gallery& gallery, const std::string& locale, std::int64_t n
     const survey::EvalState state = survey::evaluate_survey(survey, gallery.answers, now_ms, effective);
     gallery.elements = survey::page_content(survey, state, gallery.page, effective, gallery.show_errors);
     gallery.pages = survey::page_views(survey, state, effective);
+    gallery.shown_answers = gallery.answers;
+    gallery.shown_errors = gallery.show_errors;
+    gallery.shown_page = gallery.page;
     gallery.dirty = false;
 }
 
@@ -101,14 +104,14 @@ nlohmann::json gallery_json(const Gallery& gallery) {
     nlohmann::json json = {{"status", status},
                            {"source", gallery.source},
                            {"error", gallery.error},
-                           {"page", gallery.page},
-                           {"showErrors", gallery.show_errors},
+                           {"page", gallery.shown_page},
+                           {"showErrors", gallery.shown_errors},
                            {"elements", elements}};
     if (gallery.survey) {
         json["survey"] = gallery.survey->id;
         json["pageCount"] = gallery.survey->pages.size();
-        json["pageName"] = gallery.survey->pages[gallery.page].name;
-        json["pageVisible"] = gallery.page < static_cast<int>(gallery.pages.size()) && gallery.pages[gallery.page].visible;
+        json["pageName"] = gallery.survey->pages[gallery.shown_page].name;
+        json["pageVisible"] = gallery.shown_page < static_cast<int>(gallery.pages.size()) && gallery.pages[gallery.shown_page].visible;
     }
     return json;
 }

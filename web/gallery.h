@@ -33,8 +33,12 @@ struct Gallery {
     bool show_errors = false;  // "Check this page" pressed: errors show, as after Next
     QuestionUiState ui;
 
-    // Built by prepare() for the current page, locale and answers.
+    // Built by prepare() for the current page, locale and answers: what the screen shows. The
+    // automation view reports these, so a test sees an answer once it is on screen.
     std::string locale;
+    nlohmann::json shown_answers = nlohmann::json::object();
+    bool shown_errors = false;
+    int shown_page = 0;
     std::vector<survey::ElementView> elements;
     std::vector<survey::PageView> pages;
     bool dirty = true;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "imgui.h"
+#include "platform/platform.h"
 
 namespace canvass::web {
 namespace {
@@ -121,6 +122,9 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* event, void*) {
 }
 
 EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
+    // Focus passing to the text element over a field stays inside the app: ImGui must not drop
+    // the keys it holds (a Tab or Escape the element passes on would be lost).
+    if (type == EMSCRIPTEN_EVENT_BLUR && platform::text_input_taking_focus()) return false;
     ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
     if (notify_input) notify_input();
     return false;

@@ -120,18 +120,23 @@ int sync_with_element(ImGuiInputTextCallbackData* data) {
     const std::string_view buffer(data->Buf, static_cast<std::size_t>(data->BufTextLen));
     const int start = std::min(data->SelectionStart, data->SelectionEnd);
     const int end = std::max(data->SelectionStart, data->SelectionEnd);
+    platform::TextInputEvents& events = session.events;
+    const bool typed_before_binding = events.edited && events.field == context.options->id;
     if (session.bound != context.id || session.field != context.options->id) {
         if (context.defer_binding || context.options->read_only) return 0;
-        platform::text_input_begin(binding_for(*context.options), buffer, start, data->CursorPos == start ? start : end,
-                                   context.rect);
         session.bound = context.id;
         session.field = context.options->id;
-        session.synced_text.assign(buffer);
-        session.synced_start = start;
-        session.synced_end = end;
-        return 0;
+        if (!typed_before_binding) {
+            platform::text_input_begin(binding_for(*context.options), buffer, start, end, context.rect);
+            session.synced_text.assign(buffer);
+            session.synced_start = start;
+            session.synced_end = end;
+            return 0;
+        }
+        // A tap focused the element and the person typed before this frame: take their text.
+        platform::text_input_begin(binding_for(*context.options), events.text, events.selection_start, events.selection_end,
+                                   context.rect);
     }
-    platform::TextInputEvents& events = session.events;
     if (events.edited && events.field == session.field) {
         // The element changed (typing, an input method, paste, its own caret keys): it wins.
         events.edited = false;

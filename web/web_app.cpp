@@ -414,7 +414,8 @@ std::string WebApp::view_json() const {
     if (gallery_) {
         view["screen"] = "gallery";
         view["gallery"] = gallery_json(*gallery_);
-        view["answers"] = gallery_->answers;
+        view["answers"] = gallery_->shown_answers;
+        view["focus"] = focus;  // the gallery's tests predate focusedControl
     }
     view["framesDrawn"] = frames_drawn_;
     view["errors"] = intent_errors_;

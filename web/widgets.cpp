@@ -9,6 +9,12 @@ namespace canvass::web {
 
 bool item_has_visible_focus() { return ImGui::IsItemFocused() && ImGui::GetIO().NavVisible; }
 
+bool touch_was_scroll() {
+    constexpr float kTapSlopPx = 8.0f;  // the same threshold the page uses to start scrolling
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.MouseSource == ImGuiMouseSource_TouchScreen && io.MouseDragMaxDistanceSqr[0] > kTapSlopPx * kTapSlopPx;
+}
+
 void draw_focus_ring(const ImVec2& min, const ImVec2& max) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float halo = kFocusHaloPx, ring = kFocusRingPx;
@@ -42,7 +48,7 @@ bool draw_button(FrameContext& frame, const ControlView& control, ButtonStyle st
     frame.rects.push_back({control.id, min, max, control.label, control.kind == ControlKind::Toggle ? "toggle" : "button",
                            control.group, control.value, control.enabled, control.selected, focused});
     if (focused) draw_focus_ring(min, max);
-    return activated && control.enabled;
+    return activated && control.enabled && !touch_was_scroll();
 }
 
 void draw_wrapped_text(const std::string& text, ImFont* font, ImU32 colour) {

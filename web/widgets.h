@@ -53,6 +53,10 @@ void draw_text_block(std::string_view text, ImFont* font, ImU32 colour, float wi
 // The two-colour focus ring (yellow halo, dark ring) around [min, max], drawn when the last
 // item has the keyboard focus and the person is using the keyboard.
 bool item_has_visible_focus();
+
+// True when the finger that was just lifted had moved: it scrolled the page, so the control it
+// lifted from (which scrolled along under it) was not tapped.
+bool touch_was_scroll();
 void draw_focus_ring(const ImVec2& min, const ImVec2& max);
 
 // Inline text with mixed fonts and link underlines, word-wrapped at `width` from the cursor.

@@ -152,5 +152,6 @@ void text_input_end() {}
 TextInputEvents text_input_take_events() { return {}; }
 bool text_input_has_events() { return false; }
 void text_input_set_targets(const std::vector<TextTarget>&) {}
+bool text_input_taking_focus() { return false; }
 
 }  // namespace canvass::platform

@@ -23,6 +23,7 @@ char* canvass_text_field();
 void canvass_text_clear_targets();
 void canvass_text_add_target(const char* field, const char* label, int multiline, int keyboard, int max_length,
                              int forward_list_keys, float x, float y, float width, float height);
+int canvass_text_taking_focus();
 }
 
 namespace canvass::platform {
@@ -195,6 +196,8 @@ TextInputEvents text_input_take_events() {
     events.field = take_string(canvass_text_field());
     return events;
 }
+
+bool text_input_taking_focus() { return canvass_text_taking_focus() != 0; }
 
 void text_input_set_targets(const std::vector<TextTarget>& targets) {
     canvass_text_clear_targets();

@@ -18,6 +18,7 @@ mergeInto(LibraryManager.library, {
     element: null,      // the one in use
     field: '',          // the canvas field it is bound to
     forwardListKeys: false,
+    numeric: false,     // a number field: only number characters are kept
     suppressBlur: false,  // true while the page itself moves focus
     lastText: '', lastStart: 0, lastEnd: 0,  // what the app last knows
     edited: false,
@@ -73,6 +74,7 @@ mergeInto(LibraryManager.library, {
       element.setAttribute('enterkeyhint', multiline ? 'enter' : keyboard === 5 ? 'search' : 'done');
       element.setAttribute('autocapitalize', keyboard === 0 && multiline ? 'sentences' : 'off');
       if (maxLength > 0) element.maxLength = maxLength; else element.removeAttribute('maxlength');
+      CanvassText.numeric = keyboard === 1;
       element.setAttribute('aria-label', label);
       CanvassText.forwardListKeys = forwardListKeys;
       if (CanvassText.element && CanvassText.element !== element && document.activeElement === CanvassText.element) {
@@ -92,6 +94,8 @@ mergeInto(LibraryManager.library, {
       element.style.height = Math.max(1, height) + 'px';
     },
 
+    // Focus moves the page makes itself: no blur is reported for them, and the canvas's blur
+    // during them is not the app losing focus (canvass_text_taking_focus).
     quietly: function(action) {
       CanvassText.suppressBlur = true;
       try { action(); } finally { CanvassText.suppressBlur = false; }
@@ -101,6 +105,7 @@ mergeInto(LibraryManager.library, {
     noteEdit: function() {
       const element = CanvassText.element;
       if (!element || !CanvassText.field) return;
+      if (CanvassText.numeric) CanvassText.keepNumberCharacters(element);
       const text = element.value;
       const start = element.selectionStart || 0;
       const end = element.selectionEnd || 0;
@@ -109,6 +114,18 @@ mergeInto(LibraryManager.library, {
       CanvassText.lastStart = start;
       CanvassText.lastEnd = end;
       CanvassText.edited = true;
+    },
+
+    // A number field takes what a browser's number input takes (digits, sign, point, exponent):
+    // survey-core relies on that input refusing letters, so validation never sees them.
+    keepNumberCharacters: function(element) {
+      const value = element.value;
+      const kept = value.replace(/[^0-9+\-.eE]/g, '');
+      if (kept === value) return;
+      const caret = (element.selectionEnd || 0) - (value.slice(0, element.selectionEnd || 0).length -
+                                                   value.slice(0, element.selectionEnd || 0).replace(/[^0-9+\-.eE]/g, '').length);
+      element.value = kept;
+      element.setSelectionRange(caret, caret);
     },
 
     onKeyDown: function(event) {
@@ -192,18 +209,24 @@ mergeInto(LibraryManager.library, {
   canvass_text_begin: function(field, label, multiline, keyboard, maxLength, forwardListKeys, text, start, end, x, y, width, height) {
     CanvassText.create();
     const element = CanvassText.configure(!!multiline, keyboard, maxLength, UTF8ToString(label), !!forwardListKeys);
-    CanvassText.field = UTF8ToString(field);
+    const name = UTF8ToString(field);
+    CanvassText.place(x, y, width, height);
+    if (document.activeElement !== element) CanvassText.quietly(() => element.focus({ preventScroll: true }));
+    CanvassText.blurred = false;
+    if (CanvassText.field === name && CanvassText.edited) {
+      // A tap focused the element and the person typed before the app bound the field: what
+      // they typed stands, and reaches the app with the next events.
+      return;
+    }
+    CanvassText.field = name;
     const value = UTF8ToString(text);
     if (element.value !== value) element.value = value;
     const start16 = UTF8ToString(text, start).length, end16 = UTF8ToString(text, end).length;
-    CanvassText.place(x, y, width, height);
-    if (document.activeElement !== element) CanvassText.quietly(() => element.focus({ preventScroll: true }));
     element.setSelectionRange(start16, end16);
     CanvassText.lastText = value;
     CanvassText.lastStart = start16;
     CanvassText.lastEnd = end16;
     CanvassText.edited = false;
-    CanvassText.blurred = false;
   },
 
   canvass_text_move__deps: ['$CanvassText'],
@@ -270,6 +293,9 @@ mergeInto(LibraryManager.library, {
     stringToUTF8(CanvassText.field, pointer, size);
     return pointer;
   },
+
+  canvass_text_taking_focus__deps: ['$CanvassText'],
+  canvass_text_taking_focus: function() { return CanvassText.suppressBlur ? 1 : 0; },
 
   canvass_text_clear_targets__deps: ['$CanvassText'],
   canvass_text_clear_targets: function() {

@@ -122,7 +122,7 @@ Interaction hit_area(Ctx& c, const std::string& id, ImVec2 pos, ImVec2 size, boo
     ImGui::PushTabStop(tab_stop);
     ImGui::BeginDisabled(!enabled);
     Interaction result;
-    result.pressed = ImGui::InvisibleButton(id.c_str(), size);
+    result.pressed = ImGui::InvisibleButton(id.c_str(), size) && !touch_was_scroll();
     ImGui::EndDisabled();
     ImGui::PopTabStop();
     result.nav_focused = ImGui::IsItemFocused();
@@ -760,6 +760,65 @@ void move_ranked(Ctx& c, const ElementView& q, const std::vector<ChoiceView>& or
     }
 }
 
+// Where the parts of one ranking item go, relative to its card's top-left corner.
+struct RankLayout {
+    float height = 0;
+    float handle_h = 0;     // the handle (and, with a mouse, the draggable row) is this tall
+    ImVec2 number_pos, label_pos;
+    float label_w = 0;
+    ImVec2 up_pos, down_pos, button_size;
+};
+
+// Wide: handle, number, label, then both buttons on one line. Narrow: the buttons go under the
+// label (side by side when they fit, else one above the other), and a label with too little room
+// beside the handle goes under it too, so nothing is squeezed at 200 % text on a phone.
+RankLayout rank_layout(const Ctx& c, const std::string& label, float width, float handle_w, float number_w, float button_w) {
+    ImFont* font = c.frame.fonts.body;
+    ImFont* bold = c.frame.fonts.body_bold;
+    const float pad = 8 * c.s;
+    const float icon_w = 0.9f * c.em;
+    RankLayout l;
+    const float wide_label_w = width - handle_w - number_w - 2 * button_w - 4 * pad;
+    if (wide_label_w >= 10 * c.em) {
+        l.label_w = wide_label_w;
+        const float label_h = text_height(font, label, l.label_w);
+        l.button_size = ImVec2(button_w, std::max(kMinTouchTargetPx, bold->FontSize + 20 * c.s));
+        l.height = std::max(l.button_size.y + 2 * pad, label_h + 2 * pad);
+        l.handle_h = l.height;
+        l.label_pos = ImVec2(handle_w + number_w, (l.height - label_h) / 2);
+        l.number_pos = ImVec2(handle_w, l.label_pos.y);
+        l.up_pos = ImVec2(width - 2 * button_w - 2 * pad, (l.height - l.button_size.y) / 2);
+        l.down_pos = ImVec2(l.up_pos.x + button_w + pad, l.up_pos.y);
+        return l;
+    }
+    float y = 0;
+    const float beside_w = width - handle_w - number_w - pad;
+    if (beside_w >= 6 * c.em) {
+        l.label_w = beside_w;
+        const float label_h = text_height(font, label, l.label_w);
+        l.handle_h = std::max(kMinTouchTargetPx, label_h + 2 * pad);
+        l.label_pos = ImVec2(handle_w + number_w, (l.handle_h - label_h) / 2);
+        l.number_pos = ImVec2(handle_w, l.label_pos.y);
+        y = l.handle_h;
+    } else {
+        l.handle_h = kMinTouchTargetPx;
+        l.number_pos = ImVec2(handle_w, (l.handle_h - bold->FontSize) / 2);
+        l.label_w = width - 2 * pad;
+        l.label_pos = ImVec2(pad, l.handle_h);
+        y = l.handle_h + text_height(font, label, l.label_w) + pad;
+    }
+    const float area = width - 2 * pad;
+    const bool side_by_side = 2 * button_w + pad <= area;
+    const float bw = side_by_side ? (area - pad) / 2 : area;
+    // Enough height for the button's words at this width (they wrap when they must).
+    const float words_h = text_height(bold, question_text(c.locale, QuestionText::MoveDown), std::max(1.0f, bw - 16 * c.s - icon_w));
+    l.button_size = ImVec2(bw, std::max(kMinTouchTargetPx, words_h + 20 * c.s));
+    l.up_pos = ImVec2(pad, y);
+    l.down_pos = side_by_side ? ImVec2(pad + bw + pad, y) : ImVec2(pad, y + l.button_size.y + pad);
+    l.height = (side_by_side ? y + l.button_size.y : l.down_pos.y + l.button_size.y) + pad;
+    return l;
+}
+
 void draw_ranking(Ctx& c, const ElementView& q, float x, float width) {
     const Theme& t = c.theme;
     ImFont* font = c.frame.fonts.body;
@@ -771,25 +830,20 @@ void draw_ranking(Ctx& c, const ElementView& q, float x, float width) {
     draw_hint(c, question_text(c.locale, QuestionText::RankingHint), width);
     gap(6 * c.s);
 
-    const float pad = 8 * c.s;
     const float handle_w = kMinTouchTargetPx;
     const float number_w = text_width(bold, std::to_string(count)) + 16 * c.s;
     const std::string up_text = question_text(c.locale, QuestionText::MoveUp);
     const std::string down_text = question_text(c.locale, QuestionText::MoveDown);
     const float button_w = std::max(text_width(bold, up_text), text_width(bold, down_text)) + 24 * c.s + 0.9f * c.em;
-    const float button_h = std::max(kMinTouchTargetPx, bold->FontSize + 20 * c.s);
-    const float inline_label_w = width - handle_w - number_w - 2 * button_w - 4 * pad;
-    const bool stacked = inline_label_w < 10 * c.em;  // buttons under the label on narrow screens
-    const float label_w = stacked ? width - handle_w - number_w - 2 * pad : inline_label_w;
 
     RankingDragUi& drag = c.ui.drag;
     const bool dragging_here = drag.question == q.name;
+    std::vector<RankLayout> layouts(count);
     std::vector<float> tops(count), heights(count);
     float y = ImGui::GetCursorScreenPos().y;
     for (int i = 0; i < count; ++i) {
-        const float label_h = text_height(font, order[i].text, label_w);
-        heights[i] = stacked ? std::max(kMinTouchTargetPx, label_h + 2 * pad) + button_h + pad
-                             : std::max(button_h + 2 * pad, label_h + 2 * pad);
+        layouts[i] = rank_layout(c, order[i].text, width, handle_w, number_w, button_w);
+        heights[i] = layouts[i].height;
         tops[i] = y;
         y += heights[i] + 8 * c.s;
     }
@@ -797,8 +851,10 @@ void draw_ranking(Ctx& c, const ElementView& q, float x, float width) {
 
     for (int i = 0; i < count; ++i) {
         const ChoiceView& item = order[i];
+        const RankLayout& l = layouts[i];
         const ImVec2 card_min(x, tops[i]), card_max(x + width, tops[i] + heights[i]);
         const bool lifted = dragging_here && drag.moved && drag.from == i;
+        const ImU32 ink = lifted ? t.disabled_text : t.text;
         draw->AddRectFilled(card_min, card_max, t.card);
         draw->AddRect(card_min, card_max, lifted ? t.disabled_text : t.card_border, 0, 0, 2 * c.s);
         const std::string position = std::to_string(i + 1);
@@ -806,44 +862,31 @@ void draw_ranking(Ctx& c, const ElementView& q, float x, float width) {
         c.frame.rects.push_back({card_id, card_min, card_max, position + ". " + item.text, "item", q.name,
                                  value_text(item.value), !q.read_only, false, false});
 
-        // The handle: drag with mouse or finger (touch only drags from here; elsewhere it scrolls).
+        // The handle: drag with mouse or finger (a finger elsewhere on the item scrolls the page).
         const std::string handle_id = card_id + ":handle";
-        const ImVec2 handle_min(x, tops[i]);
-        const float handle_h = stacked ? heights[i] - button_h - pad : heights[i];
-        hit_area(c, handle_id, handle_min, ImVec2(handle_w, handle_h), !q.read_only, false);
+        hit_area(c, handle_id, card_min, ImVec2(handle_w, l.handle_h), !q.read_only, false);
         const bool handle_pressed = ImGui::IsItemActivated();
-        draw_grip(draw, ImVec2(x + handle_w / 2, tops[i] + handle_h / 2), 0.9f * c.em, lifted ? t.disabled_text : t.text);
-        c.frame.rects.push_back({handle_id, handle_min, ImVec2(handle_min.x + handle_w, handle_min.y + handle_h),
-                                 item.text, "handle", q.name, value_text(item.value), !q.read_only, false, false});
-        // With a mouse the whole label drags too.
-        const ImVec2 body_min(x + handle_w, tops[i]);
-        const float body_w = stacked ? width - handle_w : number_w + label_w;
-        hit_area(c, card_id + ":body", body_min, ImVec2(std::max(1.0f, body_w), handle_h), !q.read_only, false);
+        draw_grip(draw, ImVec2(x + handle_w / 2, tops[i] + l.handle_h / 2), 0.9f * c.em, ink);
+        c.frame.rects.push_back({handle_id, card_min, ImVec2(card_min.x + handle_w, card_min.y + l.handle_h), item.text, "handle",
+                                 q.name, value_text(item.value), !q.read_only, false, false});
+        // With a mouse, the item's first row drags too (up to its buttons when they share the row).
+        const bool buttons_below = l.up_pos.y >= l.handle_h;
+        const float body_w = buttons_below ? width - handle_w : l.up_pos.x - handle_w - 4 * c.s;
+        hit_area(c, card_id + ":body", ImVec2(x + handle_w, tops[i]), ImVec2(std::max(1.0f, body_w), l.handle_h), !q.read_only, false);
         const bool body_pressed = ImGui::IsItemActivated() && io.MouseSource == ImGuiMouseSource_Mouse;
-        if ((handle_pressed || body_pressed) && !q.read_only) {
-            drag = {q.name, i, io.MousePos.y - tops[i], false, i};
-        }
+        if ((handle_pressed || body_pressed) && !q.read_only) drag = {q.name, i, io.MousePos.y - tops[i], false, i};
 
-        const float label_h = text_height(font, item.text, label_w);
-        const float text_y = tops[i] + std::max(pad, (handle_h - label_h) / 2);
-        draw->AddText(bold, bold->FontSize, ImVec2(x + handle_w, text_y), lifted ? t.disabled_text : t.text, position.c_str());
-        draw->AddText(font, font->FontSize, ImVec2(x + handle_w + number_w, text_y), lifted ? t.disabled_text : t.text,
-                      item.text.c_str(), nullptr, label_w);
-
-        const ImVec2 up_pos = stacked ? ImVec2(x + handle_w + number_w, card_max.y - pad - button_h)
-                                      : ImVec2(card_max.x - 2 * button_w - 2 * pad, tops[i] + (heights[i] - button_h) / 2);
-        const ImVec2 down_pos(up_pos.x + button_w + pad, up_pos.y);
-        const float stacked_button_w = std::min(button_w, (width - handle_w - number_w - 2 * pad) / 2);
-        const ImVec2 button_size(stacked ? stacked_button_w : button_w, button_h);
-        const ImVec2 down_at = stacked ? ImVec2(up_pos.x + button_size.x + pad, up_pos.y) : down_pos;
-        if (action_button(c, card_id + ":up", up_text, question_text(c.locale, QuestionText::MoveUp) + ": " + item.text, up_pos,
-                          button_size, Look::Outline, !q.read_only && i > 0, true, q.name, value_text(item.value), false,
+        draw->AddText(bold, bold->FontSize, ImVec2(x + l.number_pos.x, tops[i] + l.number_pos.y), ink, position.c_str());
+        draw->AddText(font, font->FontSize, ImVec2(x + l.label_pos.x, tops[i] + l.label_pos.y), ink, item.text.c_str(), nullptr,
+                      l.label_w);
+        if (action_button(c, card_id + ":up", up_text, up_text + ": " + item.text, ImVec2(x + l.up_pos.x, tops[i] + l.up_pos.y),
+                          l.button_size, Look::Outline, !q.read_only && i > 0, true, q.name, value_text(item.value), false,
                           "button", Icon::Up)) {
             move_ranked(c, q, order, i, i - 1, io.NavVisible);
         }
-        if (action_button(c, card_id + ":down", down_text, question_text(c.locale, QuestionText::MoveDown) + ": " + item.text,
-                          down_at, button_size, Look::Outline, !q.read_only && i + 1 < count, true, q.name,
-                          value_text(item.value), false, "button", Icon::Down)) {
+        if (action_button(c, card_id + ":down", down_text, down_text + ": " + item.text,
+                          ImVec2(x + l.down_pos.x, tops[i] + l.down_pos.y), l.button_size, Look::Outline,
+                          !q.read_only && i + 1 < count, true, q.name, value_text(item.value), false, "button", Icon::Down)) {
             move_ranked(c, q, order, i, i + 1, io.NavVisible);
         }
     }
@@ -853,6 +896,7 @@ void draw_ranking(Ctx& c, const ElementView& q, float x, float width) {
         if (io.MouseDown[0]) {
             if (!drag.moved && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) drag.moved = true;
             if (drag.moved) {
+                const RankLayout& l = layouts[drag.from];
                 const float h = heights[drag.from];
                 const float top = io.MousePos.y - drag.grab_offset;
                 const float middle = top + h / 2;
@@ -862,19 +906,21 @@ void draw_ranking(Ctx& c, const ElementView& q, float x, float width) {
                     if (middle > tops[i] + heights[i] / 2) target = i;
                 }
                 drag.target = std::clamp(target, 0, count - 1);
-                // Where it lands: a thick line before (or after) the item it would displace.
                 const float line_y = drag.target > drag.from ? tops[drag.target] + heights[drag.target] + 4 * c.s
                                                              : tops[drag.target] - 4 * c.s;
                 ImDrawList* over = ImGui::GetForegroundDrawList();
-                over->AddRectFilled(ImVec2(x, line_y - 3 * c.s), ImVec2(x + width, line_y + 3 * c.s), t.selected);
                 const ImVec2 float_min(x + 6 * c.s, top), float_max(x + width + 6 * c.s, top + h);
                 over->AddRectFilled(ImVec2(float_min.x + 4 * c.s, float_min.y + 4 * c.s),
                                     ImVec2(float_max.x + 4 * c.s, float_max.y + 4 * c.s), IM_COL32(0, 0, 0, 60));
                 over->AddRectFilled(float_min, float_max, t.card);
                 over->AddRect(float_min, float_max, t.selected, 0, 0, 3 * c.s);
-                draw_grip(over, ImVec2(float_min.x + handle_w / 2, top + h / 2), 0.9f * c.em, t.text);
-                over->AddText(font, font->FontSize, ImVec2(float_min.x + handle_w + number_w, top + pad), t.text,
-                              order[drag.from].text.c_str(), nullptr, label_w);
+                draw_grip(over, ImVec2(float_min.x + handle_w / 2, top + l.handle_h / 2), 0.9f * c.em, t.text);
+                over->AddText(bold, bold->FontSize, ImVec2(float_min.x + l.number_pos.x, top + l.number_pos.y), t.text,
+                              std::to_string(drag.from + 1).c_str());
+                over->AddText(font, font->FontSize, ImVec2(float_min.x + l.label_pos.x, top + l.label_pos.y), t.text,
+                              order[drag.from].text.c_str(), nullptr, l.label_w);
+                // Where it lands, drawn over the lifted item so it always shows.
+                over->AddRectFilled(ImVec2(x, line_y - 3 * c.s), ImVec2(x + width, line_y + 3 * c.s), t.selected);
                 // Near the window's edges the page scrolls along with the drag.
                 const float window_top = ImGui::GetWindowPos().y, window_bottom = window_top + ImGui::GetWindowHeight();
                 if (io.MousePos.y < window_top + 2 * c.em) ImGui::SetScrollY(ImGui::GetScrollY() - 8 * c.s);
@@ -903,11 +949,26 @@ void draw_matrix_table(Ctx& c, const ElementView& q, float x, float width, float
     float header_h = 0;
     for (const ChoiceView& column : q.columns) header_h = std::max(header_h, text_height(bold, column.text, column_w - 2 * pad));
     for (int k = 0; k < columns; ++k) {
+        // Each wrapped line centred over the column's radios, the last line on the header's baseline.
+        const std::string& text = q.columns[k].text;
         const float cell_x = x + label_w + k * column_w;
-        const ImVec2 size = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, column_w - 2 * pad, q.columns[k].text.c_str());
-        const float text_x = size.x < column_w - 2 * pad ? cell_x + (column_w - size.x) / 2 : cell_x + pad;
-        draw->AddText(bold, bold->FontSize, ImVec2(text_x, y + header_h - size.y), t.text, q.columns[k].text.c_str(), nullptr,
-                      column_w - 2 * pad);
+        const float wrap = column_w - 2 * pad;
+        std::vector<std::pair<const char*, const char*>> lines;
+        for (const char* p = text.c_str(), *end = p + text.size(); p < end;) {
+            const char* cut = bold->CalcWordWrapPositionA(1.0f, p, end, wrap);
+            if (cut <= p) cut = p + 1;
+            lines.emplace_back(p, cut);
+            p = cut;
+            while (p < end && *p == ' ') ++p;
+        }
+        float line_y = y + header_h - static_cast<float>(lines.size()) * bold->FontSize;
+        for (const auto& [from, to] : lines) {
+            const char* visible_end = to;
+            while (visible_end > from && visible_end[-1] == ' ') --visible_end;
+            const float w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, from, visible_end).x;
+            draw->AddText(bold, bold->FontSize, ImVec2(cell_x + (column_w - w) / 2, line_y), t.text, from, visible_end);
+            line_y += bold->FontSize;
+        }
     }
     y += header_h + pad;
     draw->AddLine(ImVec2(x, y), ImVec2(x + width, y), t.card_border, 2 * c.s);
