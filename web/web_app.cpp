@@ -301,6 +301,14 @@ void WebApp::apply_intents() {
         if (state_.locale != before.locale) platform::store_preference("locale", state_.locale);
         if (state_.text_size_percent != before.text_size_percent) platform::store_preference("text_size", std::to_string(state_.text_size_percent));
         if (state_.high_contrast != before.high_contrast) platform::store_preference("high_contrast", state_.high_contrast ? "1" : "0");
+        if (!before.show_errors && state_.show_errors && state_.screen == Screen::Question) {
+            // Continue found errors: the keyboard focus goes to the first question in error.
+            const ViewModel shown = build_view(state_);
+            if (!shown.errors.empty()) {
+                question_ui_.focus_request = first_control_id(shown, shown.errors.front().target);
+                question_ui_.focus_visible = true;
+            }
+        }
         const bool typing = std::holds_alternative<intent::Answer>(intent) || std::holds_alternative<intent::SetComment>(intent);
         carry_out(std::move(next->effects));
         if (!typing) flush_draft(true);

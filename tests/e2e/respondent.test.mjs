@@ -101,6 +101,8 @@ async function completeSurvey(page, input, locale, segment) {
   current = await nextScreen(page, act, current);
   assert.equal(current.errorSummary[0]?.target, 'segment');
   assert.equal(current.errorSummary[0]?.message, locale === 'pl' ? 'Zaznacz co najmniej jedną odpowiedź.' : 'Tick at least one answer.');
+  assert.match(current.documentTitle, locale === 'pl' ? /^Wystąpił problem: Pytanie 1 z około/ : /^There is a problem: Question 1 of about/);
+  await waitForView(page, (v) => v.focusedControl === 'q:segment:choice:0');  // the focus goes to the question in error
 
   const given = {};
   for (let screens = 0; current.screen === 'question'; screens++) {
@@ -141,6 +143,47 @@ describe('completing the default survey', () => {
       });
     }
   }
+});
+
+describe('before starting', () => {
+  test('a browser that cannot save answers says so on the first screen, and offers no Start', async () => {
+    const context = await harness.browser.newContext(viewports.laptop);
+    await context.addInitScript(() => {
+      IDBFactory.prototype.open = function open() {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      };
+    });
+    const page = await harness.pageIn(context);
+    await page.goto(harness.url);
+    await page.evaluate(() => window.canvass.ready);
+    const current = await waitForView(page, (v) => v.screen !== 'loading');
+    assert.equal(current.screen, 'unavailable');
+    assert.equal(current.heading, 'Sorry, this survey cannot be answered here');
+    assert.match(current.paragraphs[0], /not letting us save your answers/);
+    assert.ok(!current.controls.some((c) => c.id === 'start'));
+    await screenshot(page, 'respondent-no-storage-laptop');
+    await context.close();
+    harness.assertClean();
+  });
+
+  test('the language chosen is remembered on the next visit', async () => {
+    const context = await harness.browser.newContext(viewports.laptop);
+    let page = await harness.pageIn(context);
+    await page.goto(harness.url);
+    await page.evaluate(() => window.canvass.ready);
+    await waitForView(page, (v) => v.screen === 'welcome');
+    await pressControl(page, 'language_pl');
+    await waitForView(page, (v) => v.locale === 'pl');
+    await page.close();
+    page = await harness.pageIn(context);
+    await page.goto(harness.url);
+    await page.evaluate(() => window.canvass.ready);
+    const current = await waitForView(page, (v) => v.screen === 'welcome');
+    assert.equal(current.locale, 'pl');
+    assert.equal(current.controls.find((c) => c.id === 'start').label, 'Rozpocznij');
+    await context.close();
+    harness.assertClean();
+  });
 });
 
 describe('drafts and durability', () => {

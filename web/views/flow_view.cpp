@@ -94,24 +94,6 @@ Intent navigation_intent(const ControlView& c) {
 
 // --- 2. Parts shared by screens ---------------------------------------------------------------------
 
-// The first control of question `name` (docs/automation.md, question control ids): where an
-// error link sends the keyboard focus.
-std::string first_control_id(const ViewModel& view, const std::string& name) {
-    for (const survey::ElementView& e : view.elements) {
-        if (e.name != name) continue;
-        switch (e.type) {
-            case survey::ElementType::Radiogroup: case survey::ElementType::Checkbox: return "q:" + name + ":choice:0";
-            case survey::ElementType::Dropdown: return "q:" + name + ":combobox";
-            case survey::ElementType::Rating: return "q:" + name + ":rate:0";
-            case survey::ElementType::Boolean: return "q:" + name + ":true";
-            case survey::ElementType::Ranking: return "q:" + name + ":rank:0";
-            case survey::ElementType::Matrix: return "q:" + name + ":row:0:col:0";
-            default: return "q:" + name + ":input";
-        }
-    }
-    return {};
-}
-
 // GOV.UK's error summary: a red-bordered box at the top listing each problem as a link that
 // takes the keyboard focus to the question.
 void error_summary(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui) {
@@ -307,7 +289,23 @@ void confirmation(FrameContext& frame, const ViewModel& view, const Column& col,
 
 }  // namespace
 
-// --- 4. draw_screen ------------------------------------------------------------------------------------------
+// --- 4. draw_screen and the first control of a question ------------------------------------------------------------------------------------------
+
+std::string first_control_id(const ViewModel& view, const std::string& name) {
+    for (const survey::ElementView& e : view.elements) {
+        if (e.name != name) continue;
+        switch (e.type) {
+            case survey::ElementType::Radiogroup: case survey::ElementType::Checkbox: return "q:" + name + ":choice:0";
+            case survey::ElementType::Dropdown: return "q:" + name + ":combobox";
+            case survey::ElementType::Rating: return "q:" + name + ":rate:0";
+            case survey::ElementType::Boolean: return "q:" + name + ":true";
+            case survey::ElementType::Ranking: return "q:" + name + ":rank:0";
+            case survey::ElementType::Matrix: return "q:" + name + ":row:0:col:0";
+            default: return "q:" + name + ":input";
+        }
+    }
+    return {};
+}
 
 void draw_screen(FrameContext& frame, const ViewModel& view, QuestionUiState& ui, std::vector<Intent>& intents,
                  FlowOutput& output) {

@@ -17,6 +17,10 @@ struct FlowOutput {
     std::string open_url;
 };
 
+// The first control of question `name` on the screen (its first choice, its field...), "" when
+// it is not there: where the keyboard focus goes for an error.
+std::string first_control_id(const ViewModel& view, const std::string& name);
+
 void draw_screen(FrameContext& frame, const ViewModel& view, QuestionUiState& ui, std::vector<Intent>& intents,
                  FlowOutput& output);
 
