@@ -386,7 +386,7 @@ std::string WebApp::view_json() const {
                 control["focused"] = rect.focused;
             }
         }
-        controls.push_back(control);
+        if (control.contains("rect")) controls.push_back(control);  // only what is on screen
     }
     for (const ControlRect& rect : control_rects_) {
         if (rect.focused) focus = rect.id;
