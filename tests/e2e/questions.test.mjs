@@ -443,6 +443,7 @@ describe('text fields', () => {
     assert.match(current.gallery.elements.find((e) => e.name === 'email').errors.join(' '), /e-mail/);
     // Above the question's max (30): the error shows beside the question.
     await click(page, 'q:people:input');
+    await waitForView(page, (v) => v.textInput.field === 'q:people:input');
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('99');
     current = await waitForView(page, (v) => v.answers.people === 99 && v.gallery.elements.find((e) => e.name === 'people').errors.length > 0);
