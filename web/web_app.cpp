@@ -157,6 +157,7 @@ void WebApp::draw_frame() {
         }
     }
     ImGui::End();
+    if (frame.frames_wanted > 0) request_frames(frame.frames_wanted);
     end_text_input_frame(text_session_);
     ImGui::Render();
 

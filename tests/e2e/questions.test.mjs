@@ -172,8 +172,15 @@ describe('mouse', () => {
 
   test('dropdown: open, search without accents, pick, and the list closes', async () => {
     const page = await openGallery(sizes.laptop, pages.choices);
+    // With the page scrolled to its end, opening the list scrolls it into view.
+    const start = await view(page);
+    await scrollBy(page, start, start.scroll.maxY + 400);
     await click(page, 'q:sector:combobox');
-    let current = await waitForView(page, (v) => v.controls.some((c) => c.id === 'q:sector:option:0'));
+    let current = await waitForView(page, (v) => {
+      const last = v.controls.find((c) => c.id === 'q:sector:option:9');
+      return last && last.rect.y + last.rect.height <= v.canvas.cssHeight;
+    });
+    assert.ok(find(current, 'q:sector:combobox').rect.y >= 0, 'the button stays on screen');
     assert.equal(current.controls.filter((c) => c.kind === 'option').length, 11);  // ten sectors and "Other"
     await click(page, 'q:sector:search');
     await waitForView(page, (v) => v.textInput.field === 'q:sector:search');
