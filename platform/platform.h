@@ -175,6 +175,7 @@ bool text_input_has_events();
 struct TextTarget {
     TextBinding binding;
     TextRect rect;
+    std::string text;  // the field's text now, so the element holds it from the tap on
 };
 void text_input_set_targets(const std::vector<TextTarget>& targets);
 

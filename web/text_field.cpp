@@ -23,7 +23,7 @@ platform::TextRect to_text_rect(const ImVec2& min, const ImVec2& max) {
 bool same_target(const platform::TextTarget& a, const platform::TextTarget& b) {
     return a.binding.field == b.binding.field && a.binding.multiline == b.binding.multiline &&
            a.binding.keyboard == b.binding.keyboard && a.binding.max_length == b.binding.max_length &&
-           a.binding.label == b.binding.label && std::fabs(a.rect.x - b.rect.x) < 0.5f &&
+           a.binding.label == b.binding.label && a.text == b.text && std::fabs(a.rect.x - b.rect.x) < 0.5f &&
            std::fabs(a.rect.y - b.rect.y) < 0.5f && std::fabs(a.rect.width - b.rect.width) < 0.5f &&
            std::fabs(a.rect.height - b.rect.height) < 0.5f;
 }
@@ -234,7 +234,7 @@ bool draw_text_field(FrameContext& frame, std::string& text, const TextFieldOpti
             // A phone keyboard that resizes the page can hide the field: bring it back into view.
             if (session->display_height != io.DisplaySize.y) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
         }
-        if (!options.read_only) session->targets.push_back({binding_for(options), to_text_rect(min, max)});
+        if (!options.read_only) session->targets.push_back({binding_for(options), to_text_rect(min, max), text});
     }
     frame.rects.push_back({options.id, min, max, options.label, options.multiline ? "textarea" : options.list_keys ? "search" : "text",
                            options.group, text, !options.read_only, false, focused});

@@ -243,6 +243,7 @@ void WebApp::draw_frame() {
     scroll_y_ = ImGui::GetScrollY();
     scroll_max_y_ = ImGui::GetScrollMaxY();
     ImGui::End();
+    if (frame.frames_wanted > 0) request_frames(frame.frames_wanted);  // an animation or a scroll still under way
     end_text_input_frame(text_session_);
     ImGui::Render();
 

@@ -38,6 +38,9 @@ struct FrameContext {
     float text_scale;
     std::vector<ControlRect>& rects;
     TextEditSession* text = nullptr;  // set by hosts that draw text fields (web/text_field.h)
+    // Frames the view still needs after this one with no new input (a scroll that lands a frame
+    // later); the host draws at least that many more.
+    int frames_wanted = 0;
 };
 
 enum class ButtonStyle { Primary, Secondary, Selected };

@@ -22,7 +22,7 @@ char* canvass_text_take(int* info);
 char* canvass_text_field();
 void canvass_text_clear_targets();
 void canvass_text_add_target(const char* field, const char* label, int multiline, int keyboard, int max_length,
-                             int forward_list_keys, float x, float y, float width, float height);
+                             int forward_list_keys, float x, float y, float width, float height, const char* text);
 int canvass_text_taking_focus();
 }
 
@@ -204,7 +204,8 @@ void text_input_set_targets(const std::vector<TextTarget>& targets) {
     for (const TextTarget& target : targets) {
         const TextBinding& b = target.binding;
         canvass_text_add_target(b.field.c_str(), b.label.c_str(), b.multiline, static_cast<int>(b.keyboard), b.max_length,
-                                b.forward_list_keys, target.rect.x, target.rect.y, target.rect.width, target.rect.height);
+                                b.forward_list_keys, target.rect.x, target.rect.y, target.rect.width, target.rect.height,
+                                target.text.c_str());
     }
 }
 

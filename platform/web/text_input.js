@@ -169,11 +169,13 @@ mergeInto(LibraryManager.library, {
       const element = CanvassText.configure(target.multiline, target.keyboard, target.maxLength, target.label,
                                             target.forwardListKeys);
       if (CanvassText.field !== target.field) {
-        // The app binds the field on its next frame with the real text; until then it is empty.
+        // The app binds the field on its next frame; until then the element holds the field's
+        // text (caret at the end), so keys pressed at once (select all, typing) act on it.
         CanvassText.field = target.field;
-        element.value = '';
-        CanvassText.lastText = '';
-        CanvassText.lastStart = CanvassText.lastEnd = 0;
+        element.value = target.text;
+        element.setSelectionRange(target.text.length, target.text.length);
+        CanvassText.lastText = target.text;
+        CanvassText.lastStart = CanvassText.lastEnd = target.text.length;
       }
       CanvassText.place(target.x, target.y, target.width, target.height);
       if (refocus && document.activeElement === element) CanvassText.quietly(() => element.blur());
@@ -304,10 +306,11 @@ mergeInto(LibraryManager.library, {
   },
 
   canvass_text_add_target__deps: ['$CanvassText'],
-  canvass_text_add_target: function(field, label, multiline, keyboard, maxLength, forwardListKeys, x, y, width, height) {
+  canvass_text_add_target: function(field, label, multiline, keyboard, maxLength, forwardListKeys, x, y, width, height, text) {
     CanvassText.targets.push({
       field: UTF8ToString(field), label: UTF8ToString(label), multiline: !!multiline, keyboard: keyboard,
       maxLength: maxLength, forwardListKeys: !!forwardListKeys, x: x, y: y, width: width, height: height,
+      text: UTF8ToString(text),
     });
   },
 });

@@ -172,8 +172,15 @@ describe('mouse', () => {
 
   test('dropdown: open, search without accents, pick, and the list closes', async () => {
     const page = await openGallery(sizes.laptop, pages.choices);
+    // With the page scrolled to its end, opening the list scrolls it into view.
+    const start = await view(page);
+    await scrollBy(page, start, start.scroll.maxY + 400);
     await click(page, 'q:sector:combobox');
-    let current = await waitForView(page, (v) => v.controls.some((c) => c.id === 'q:sector:option:0'));
+    let current = await waitForView(page, (v) => {
+      const last = v.controls.find((c) => c.id === 'q:sector:option:9');
+      return last && last.rect.y + last.rect.height <= v.canvas.cssHeight;
+    });
+    assert.ok(find(current, 'q:sector:combobox').rect.y >= 0, 'the button stays on screen');
     assert.equal(current.controls.filter((c) => c.kind === 'option').length, 11);  // ten sectors and "Other"
     await click(page, 'q:sector:search');
     await waitForView(page, (v) => v.textInput.field === 'q:sector:search');
@@ -443,6 +450,7 @@ describe('text fields', () => {
     assert.match(current.gallery.elements.find((e) => e.name === 'email').errors.join(' '), /e-mail/);
     // Above the question's max (30): the error shows beside the question.
     await click(page, 'q:people:input');
+    await waitForView(page, (v) => v.textInput.field === 'q:people:input');
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('99');
     current = await waitForView(page, (v) => v.answers.people === 99 && v.gallery.elements.find((e) => e.name === 'people').errors.length > 0);
@@ -619,8 +627,9 @@ describe('content and presentation', () => {
     assert.equal(current.gallery.survey, 'diz-digital-needs');
     assert.ok(current.controls.some((c) => c.id.startsWith('q:mobile_network:choice:')));
     await click(page, 'language_pl');
-    current = await waitForView(page, (v) => v.locale === 'pl');
-    assert.ok(current.controls.some((c) => c.label === 'Inna sieć'), 'the survey\'s Polish texts');
+    // The survey's own Polish texts, once the screen is drawn in Polish.
+    current = await waitForView(page, (v) => v.locale === 'pl' && v.controls.some((c) => c.label === 'Inna sieć'));
+    assert.ok(current.controls.some((c) => c.label === 'Nie mam telefonu komórkowego'));
     await screenshot(page, 'questions-diz-polish-laptop');
     harness.assertClean();
     await page.context().close();

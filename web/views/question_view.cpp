@@ -454,7 +454,7 @@ void draw_dropdown(Ctx& c, const ElementView& q, float x, float width) {
         if (open) {
             close_dropdown(c, q, false);
         } else {
-            c.ui.dropdown = {q.name, "", selected_index, ImGui::GetIO().NavVisible};
+            c.ui.dropdown = {q.name, "", selected_index, ImGui::GetIO().NavVisible, 3, false};
             platform::announce(question_text(c.locale, QuestionText::ListOpenHint, std::to_string(q.choices.size())));
         }
         return;
@@ -501,10 +501,12 @@ void draw_dropdown(Ctx& c, const ElementView& q, float x, float width) {
         if (ImGui::IsKeyPressed(ImGuiKey_DownArrow) && match_count > 0) {
             highlight_pos = std::min(match_count - 1, highlight_pos + 1);
             state.highlighted = matches[highlight_pos];
+            state.reveal_highlight = true;
         }
         if (ImGui::IsKeyPressed(ImGuiKey_UpArrow) && match_count > 0) {
             highlight_pos = std::max(0, highlight_pos - 1);
             state.highlighted = matches[highlight_pos];
+            state.reveal_highlight = true;
         }
     }
     if (search_had_focus && ImGui::IsKeyPressed(ImGuiKey_Enter, false)) {
@@ -547,6 +549,10 @@ void draw_dropdown(Ctx& c, const ElementView& q, float x, float width) {
                       choice.text.c_str(), nullptr, label_w);
         c.frame.rects.push_back({id, row_min, row_max, choice.text, "option", q.name, value_text(choice.value), true, selected,
                                  option.focused});
+        if (highlighted && state.reveal_highlight) {
+            ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(row_min, row_max), ImGuiScrollFlags_KeepVisibleEdgeY);
+            state.reveal_highlight = false;
+        }
         if (option.focused) draw_focus_ring(row_min, row_max);
         if (option.pressed) {
             pick_dropdown(c, q, i);
@@ -556,6 +562,19 @@ void draw_dropdown(Ctx& c, const ElementView& q, float x, float width) {
     }
     const float list_bottom = y + 2 * c.s;
     draw->AddRect(ImVec2(x, list_top), ImVec2(x + box_w, list_bottom), t.input_border, 0, 0, 2 * c.s);
+    if (state.reveal_list > 0) {
+        // Just opened: bring as much of the list into view as fits, keeping its button on screen.
+        const float window_top = ImGui::GetWindowPos().y, window_h = ImGui::GetWindowHeight();
+        const float bottom = std::min(list_bottom + 8 * c.s, pos.y + window_h - 16 * c.s);
+        if (pos.y >= window_top && bottom <= window_top + window_h) {
+            state.reveal_list = 0;
+        } else {
+            ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(ImVec2(x, pos.y), ImVec2(x + box_w, bottom)),
+                                ImGuiScrollFlags_KeepVisibleEdgeY);
+            --state.reveal_list;
+            c.frame.frames_wanted = std::max(c.frame.frames_wanted, 2);
+        }
+    }
     ImGui::SetCursorScreenPos(ImVec2(x, list_bottom));
     gap(2 * c.s);
     if (focused_option >= 0) state.highlighted = matches[focused_option];
@@ -923,8 +942,11 @@ void draw_ranking(Ctx& c, const ElementView& q, float x, float width) {
                 over->AddRectFilled(ImVec2(x, line_y - 3 * c.s), ImVec2(x + width, line_y + 3 * c.s), t.selected);
                 // Near the window's edges the page scrolls along with the drag.
                 const float window_top = ImGui::GetWindowPos().y, window_bottom = window_top + ImGui::GetWindowHeight();
-                if (io.MousePos.y < window_top + 2 * c.em) ImGui::SetScrollY(ImGui::GetScrollY() - 8 * c.s);
-                if (io.MousePos.y > window_bottom - 2 * c.em) ImGui::SetScrollY(ImGui::GetScrollY() + 8 * c.s);
+                const bool near_top = io.MousePos.y < window_top + 2 * c.em;
+                const bool near_bottom = io.MousePos.y > window_bottom - 2 * c.em;
+                if (near_top) ImGui::SetScrollY(ImGui::GetScrollY() - 8 * c.s);
+                if (near_bottom) ImGui::SetScrollY(ImGui::GetScrollY() + 8 * c.s);
+                if (near_top || near_bottom) c.frame.frames_wanted = std::max(c.frame.frames_wanted, 2);  // keep scrolling while held there
             }
         } else {
             if (drag.moved && drag.target >= 0 && drag.target != drag.from) move_ranked(c, q, order, drag.from, drag.target, false);

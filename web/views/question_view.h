@@ -31,6 +31,10 @@ struct DropdownUi {
     std::string search;        // what is typed in its search field
     int highlighted = -1;      // the keyboard's current item, an index into the filtered choices
     bool focus_search = false; // opened from the keyboard: the search field takes the focus
+    // Frames left to bring the list into view after it opened (the page grows by the list only
+    // a frame later, so the first scroll can fall short), and whether the highlighted item must be.
+    int reveal_list = 0;
+    bool reveal_highlight = false;
 };
 
 struct RankingDragUi {
