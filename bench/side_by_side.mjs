@@ -268,7 +268,7 @@ const canvassDriver = {
   async answerResident(page) {
     // The segment question's "resident" choice: a control whose value (or id) is the choice value,
     // or else a choice of the `segment` element that reports its own rect.
-    const isResident = (control) => control.value === 'resident' || /(^|[:_.\-/])resident$/.test(control.id);
+    const isResident = (control) => control.group === 'segment' && (control.value === 'resident' || control.value === '"resident"');
     let target;
     try {
       target = await this.centreOf(page, isResident, "choice 'resident' of question 'segment'");
