@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  keyboardActivate, pressControl, revealControl, screenshot, startHarness, view, viewports, waitForView,
+  keyboardActivate, pressControl, revealControl, screenshot, settledView, startHarness, view, viewports, waitForView,
 } from './harness.mjs';
 import { call } from './store_exports.mjs';
 
@@ -178,7 +178,8 @@ describe('before starting', () => {
     page = await harness.pageIn(context);
     await page.goto(harness.url);
     await page.evaluate(() => window.canvass.ready);
-    const current = await waitForView(page, (v) => v.screen === 'welcome');
+    await waitForView(page, (v) => v.screen === 'welcome');
+    const current = await settledView(page);
     assert.equal(current.locale, 'pl');
     assert.equal(current.controls.find((c) => c.id === 'start').label, 'Rozpocznij');
     await context.close();

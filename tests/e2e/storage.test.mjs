@@ -123,13 +123,17 @@ describe('durable storage', () => {
     const page = await harness.bootPage({}, withExports);
     const now = Date.now();
     const twoHours = 2 * 60 * 60 * 1000;
+    // A draft of the survey the page runs: the app offers it after the reload (a draft of another
+    // version would be deleted as unusable).
+    const surveyVersion = (await view(page)).survey.version;
     const draft = {
-      id: makeResponse(7).id, surveyId: 'diz-digital-needs', surveyVersion: 'v1', locale: 'pl', channel: 'kiosk',
+      id: makeResponse(7).id, surveyId: 'diz-digital-needs', surveyVersion, locale: 'pl', channel: 'kiosk',
       startedAt: '2026-11-26T10:00:00Z', updatedAtMs: now, data: '{"segment":["resident"]}', position: '{"page":2}',
     };
     assert.equal((await call(page, { op: 'saveDraft', draft })).ok, true);
     await settled(page);
     await reload(page);
+    assert.equal((await waitForView(page, (v) => v.screen !== 'loading')).screen, 'resume');
     let taken = await call(page, { op: 'takeDraft', surveyId: 'diz-digital-needs', nowMs: now + 1000, maxAgeMs: twoHours });
     assert.deepEqual(taken.draft, draft);
     assert.equal((await view(page)).store.drafts, 1, 'a resumed draft stays stored until submitted');
@@ -189,7 +193,7 @@ describe('durable storage', () => {
     await page.goto(harness.url + withExports);
     await page.evaluate(() => window.canvass.ready);
     const current = await view(page);
-    assert.equal(current.screen, 'welcome', 'the app still starts, so it can explain');
+    assert.equal(current.screen, 'unavailable', 'the app still starts, and explains before anyone answers');
     assert.equal(current.store.state, 'unavailable');
     assert.equal(current.store.open, false);
     assert.equal(current.store.detail,

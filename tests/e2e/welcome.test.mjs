@@ -2,7 +2,9 @@
 // keyboard input, HiDPI and resizing, WebGL context loss, and screenshots at three sizes.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { controlCentre, screenshot, startHarness, touchDrag, view, viewports, waitForView } from './harness.mjs';
+import {
+  keyboardActivate, pressControl, screenshot, settledView, startHarness, view, viewports, waitForView,
+} from './harness.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
@@ -11,11 +13,11 @@ after(async () => { await harness.close(); });
 describe('welcome screen', () => {
   test('boots and reports the welcome screen through window.canvass.view()', async () => {
     const page = await harness.bootPage();
-    const current = await view(page);
+    const current = await waitForView(page, (v) => v.screen !== 'loading');
     assert.equal(typeof current, 'object');
     assert.equal(current.screen, 'welcome');
     assert.equal(current.locale, 'en');
-    assert.equal(current.heading, 'Have your say on digital services');
+    assert.equal(current.heading, 'Getting online: have your say');
     assert.ok(current.framesDrawn >= 1);
     assert.equal(current.store.open, true, `store error: ${current.store.error}`);
     assert.equal(current.store.schemaVersion, 2);
@@ -50,12 +52,14 @@ describe('welcome screen', () => {
 
   test('mouse: clicking "Polski" switches the whole screen to Polish (Latin Extended-A)', async () => {
     const page = await harness.bootPage();
-    const { x, y } = await controlCentre(page, 'language_pl');
-    await page.mouse.click(x, y);
+    await waitForView(page, (v) => v.screen === 'welcome');
+    await pressControl(page, 'language_pl');
     const polish = await waitForView(page, (v) => v.locale === 'pl');
-    assert.equal(polish.heading, 'Wyraź swoją opinię o usługach cyfrowych');
-    assert.equal(polish.controls.find((c) => c.id === 'language_pl').selected, true);
-    assert.equal(polish.controls.find((c) => c.id === 'language_en').selected, false);
+    assert.equal(polish.heading, 'Internet w naszej okolicy: wyraź swoją opinię');
+    assert.equal(polish.controls.find((c) => c.id === 'start').label, 'Rozpocznij');
+    const settled = await settledView(page);
+    assert.equal(settled.controls.find((c) => c.id === 'language_pl').selected, true);
+    assert.equal(settled.controls.find((c) => c.id === 'language_en').selected, false);
     await screenshot(page, 'welcome-polish-laptop');
     harness.assertClean();
     await page.context().close();
@@ -63,24 +67,17 @@ describe('welcome screen', () => {
 
   test('touch: tapping "Larger text" enlarges text and rebuilds the font atlas', async () => {
     const page = await harness.bootPage(viewports.phone);
-    const before = await view(page);
-    const { x, y } = await controlCentre(page, 'text_larger');
-    await page.touchscreen.tap(x, y);
+    await waitForView(page, (v) => v.screen === 'welcome');
+    const before = await settledView(page);
+    await pressControl(page, 'text_larger', { touch: true });
     const larger = await waitForView(page, (v) => v.textSizePercent === 125 && v.fonts.bodyPx === 25);
     assert.ok(larger.fonts.atlasBuilds > before.fonts.atlasBuilds, 'atlas rebuilt for the new size');
-    // Tap up to the 200 % limit, dragging the page up with a finger when the button moves below the fold.
+    // Tap up to the 200 % limit, dragging the page with a finger when the button moves out of view.
     for (let size = 150; size <= 200; size += 25) {
-      let target = await controlCentre(page, 'text_larger');
-      if (target.y > viewports.phone.viewport.height - 40) {
-        const scrolledBefore = (await view(page)).scroll.y;
-        await touchDrag(page, { x: 20, y: 700 }, { x: 20, y: 300 });
-        await waitForView(page, (v) => v.scroll.y > scrolledBefore);
-        target = await controlCentre(page, 'text_larger');
-      }
-      await page.touchscreen.tap(target.x, target.y);
+      await pressControl(page, 'text_larger', { touch: true });
       await waitForView(page, (v) => v.textSizePercent === size);
     }
-    const largest = await view(page);
+    const largest = await settledView(page);
     assert.equal(largest.controls.find((c) => c.id === 'text_larger').enabled, false);
     await screenshot(page, 'welcome-200-percent-phone');
     harness.assertClean();
@@ -89,18 +86,13 @@ describe('welcome screen', () => {
 
   test('keyboard: Tab moves focus through the controls and Enter activates', async () => {
     const page = await harness.bootPage();
+    await waitForView(page, (v) => v.screen === 'welcome');
     await page.locator('#canvas').focus();
-    await page.keyboard.press('Tab'); // English
-    await page.keyboard.press('Tab'); // Polski
-    await page.keyboard.press('Enter');
+    await keyboardActivate(page, 'language_pl');
     await waitForView(page, (v) => v.locale === 'pl');
-    await page.keyboard.press('Tab'); // Mniejszy tekst is disabled at 100 %, so focus goes on
-    await page.keyboard.press('Space');
+    await keyboardActivate(page, 'text_larger', { key: 'Space' });
     await waitForView(page, (v) => v.textSizePercent === 125);
-    await page.keyboard.press('Shift+Tab'); // Mniejszy tekst, enabled now
-    await page.keyboard.press('Shift+Tab'); // Polski
-    await page.keyboard.press('Shift+Tab'); // English
-    await page.keyboard.press('Enter');
+    await keyboardActivate(page, 'language_en');  // Tab wraps round to the top
     await waitForView(page, (v) => v.locale === 'en');
     await screenshot(page, 'welcome-keyboard-focus-laptop');
     harness.assertClean();
@@ -145,8 +137,7 @@ describe('welcome screen', () => {
     await waitForView(page, (v) => v.canvas.contextLost === false && v.canvas.contextRestores === 1);
     assert.equal(await page.locator('#canvass-message').isHidden(), true);
     // It still draws and still takes input after the restore.
-    const { x, y } = await controlCentre(page, 'language_pl');
-    await page.mouse.click(x, y);
+    await pressControl(page, 'language_pl');
     await waitForView(page, (v) => v.locale === 'pl');
     const pixels = await screenshot(page, 'welcome-after-context-restore-laptop');
     assert.ok(pixels);
