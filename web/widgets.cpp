@@ -69,6 +69,24 @@ void draw_text_block(std::string_view text, ImFont* font, ImU32 colour, float wi
 
 // Lays words out left to right, breaking lines at spaces (and inside a word too long for a
 // line), each word in its span's font.
+bool draw_link(FrameContext& frame, const ControlView& control, ImU32 colour, float width) {
+    ImFont* font = frame.fonts.body_bold;
+    const ImVec2 text_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, control.label.c_str());
+    const float height = std::max(kMinTouchTargetPx, text_size.y + 8 * frame.text_scale);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + (height - text_size.y) / 2));
+    draw_spans({{control.label, font, colour, true}}, width);
+    ImGui::SetCursorScreenPos(start);
+    const std::string id = "##" + control.id;
+    const bool activated = ImGui::InvisibleButton(id.c_str(), ImVec2(std::max(kMinTouchTargetPx, std::min(width, text_size.x)), height));
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const bool focused = item_has_visible_focus();
+    frame.rects.push_back({control.id, min, max, control.label, "link", control.group, control.value, control.enabled,
+                           control.selected, focused});
+    if (focused) draw_focus_ring(min, max);
+    return activated && control.enabled && !touch_was_scroll();
+}
+
 void draw_spans(const std::vector<TextSpan>& spans, float width) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();

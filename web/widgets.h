@@ -48,6 +48,10 @@ enum class ButtonStyle { Primary, Secondary, Selected };
 // Draws a button for the control; true when it was activated (click, tap, Enter or Space).
 bool draw_button(FrameContext& frame, const ControlView& control, ButtonStyle style, float width);
 
+// A link as GOV.UK draws one: bold, underlined text in `colour`, wrapping within `width`, with a
+// hit area as wide as the text and at least a touch target high. True when it was activated.
+bool draw_link(FrameContext& frame, const ControlView& control, ImU32 colour, float width);
+
 // Word-wrapped text in the given font and colour, wrapping at the column's right edge.
 void draw_wrapped_text(const std::string& text, ImFont* font, ImU32 colour);
 // The same, wrapping at `width` from the cursor, without ImGui's wrap-position stack.

@@ -113,12 +113,10 @@ void error_summary(FrameContext& frame, const ViewModel& view, const Column& col
             draw_text_block(error.message, frame.fonts.body_bold, theme.error, col.width - 2 * pad);
             continue;
         }
-        ImGui::PushStyleColor(ImGuiCol_Text, theme.error);
-        if (draw_button(frame, link, ButtonStyle::Secondary, col.width - 2 * pad)) {
+        if (draw_link(frame, link, theme.error, col.width - 2 * pad)) {
             ui.focus_request = first_control_id(view, error.target);
             ui.focus_visible = true;
         }
-        ImGui::PopStyleColor();
     }
     ImGui::EndGroup();
     const ImVec2 bottom(top.x + col.width, ImGui::GetItemRectMax().y + pad);
@@ -175,7 +173,7 @@ void welcome(FrameContext& frame, const ViewModel& view, const Column& col, Ques
         gap(frame, 4);
         if (!view.privacy_summary.empty()) paragraphs(frame, {view.privacy_summary}, col);
         if (const ControlView* link = find_control(view, "privacy_notice")) {
-            if (draw_button(frame, *link, ButtonStyle::Secondary, std::min(col.width, label_width(frame, link->label)))) {
+            if (draw_link(frame, *link, frame.theme.link, col.width)) {
                 output.open_url = link->value;
             }
         }
@@ -232,8 +230,7 @@ void check_answers(FrameContext& frame, const ViewModel& view, const Column& col
         draw_text_block(row.question, frame.fonts.body_bold, frame.theme.text, col.width);
         draw_text_block(row.answer, frame.fonts.body, row.answered ? frame.theme.text : frame.theme.secondary_text, col.width);
         if (const ControlView* change = find_control(view, "change:" + row.name)) {
-            ControlView labelled = *change;
-            if (draw_button(frame, labelled, ButtonStyle::Secondary, label_width(frame, labelled.label))) {
+            if (draw_link(frame, *change, frame.theme.link, col.width)) {
                 intents.push_back(intent::ChangeAnswer{row.name});
             }
         }
