@@ -18,8 +18,19 @@ target_compile_definitions(canvass_imgui PUBLIC
   IMGUI_DISABLE_OBSOLETE_KEYIO)
 target_compile_options(canvass_imgui PRIVATE -w)
 
+# The two Noto Sans subsets scripts/setup made, compiled in as byte arrays (web/embedded_fonts.h).
+set(CANVASS_FONTS "${CANVASS_DEPS}/fonts")
+set(CANVASS_EMBEDDED_FONTS "${CMAKE_BINARY_DIR}/generated/embedded_fonts.cpp")
+add_custom_command(OUTPUT "${CANVASS_EMBEDDED_FONTS}"
+  COMMAND ${CMAKE_COMMAND} "-DOUTPUT=${CANVASS_EMBEDDED_FONTS}" -DNAMESPACE=canvass::web
+    "-DENTRIES=kNotoSansRegular=${CANVASS_FONTS}/NotoSans-Regular.ttf|kNotoSansBold=${CANVASS_FONTS}/NotoSans-Bold.ttf"
+    -P "${CMAKE_SOURCE_DIR}/cmake/embed_binary.cmake"
+  DEPENDS "${CANVASS_FONTS}/NotoSans-Regular.ttf" "${CANVASS_FONTS}/NotoSans-Bold.ttf" "${CMAKE_SOURCE_DIR}/cmake/embed_binary.cmake"
+  COMMENT "Embedding the font subsets"
+  VERBATIM)
+
 file(GLOB_RECURSE CANVASS_WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
-add_executable(canvass_web ${CANVASS_WEB_SOURCES})
+add_executable(canvass_web ${CANVASS_WEB_SOURCES} "${CANVASS_EMBEDDED_FONTS}")
 set_target_properties(canvass_web PROPERTIES
   OUTPUT_NAME canvass
   SUFFIX ".js"
@@ -27,7 +38,6 @@ set_target_properties(canvass_web PROPERTIES
 target_link_libraries(canvass_web PRIVATE canvass_core canvass_platform canvass_imgui)
 target_compile_options(canvass_web PRIVATE ${CANVASS_WARNINGS})
 
-set(CANVASS_FONTS "${CANVASS_DEPS}/fonts")
 target_link_options(canvass_web PRIVATE
   -Oz                             # smallest wasm; also minifies the JS glue
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
@@ -35,17 +45,14 @@ target_link_options(canvass_web PRIVATE
   -sMALLOC=emmalloc                # a small allocator: the app allocates little, and size matters more
   -sENVIRONMENT=web
   -sDYNAMIC_EXECUTION=0            # the page's CSP allows no eval
+  -sFILESYSTEM=0                   # no files: SQLite keeps the database in memory, the fonts are compiled in
   -sEXIT_RUNTIME=0
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
-  "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString']"
+  "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString','addRunDependency','removeRunDependency']"
   -lhtml5.js
   # IndexedDB journal and checkpoints, and the restore before main() (docs/storage.md)
-  "--pre-js=${CMAKE_SOURCE_DIR}/platform/web/storage.pre.js"
-  "--preload-file=${CANVASS_FONTS}/NotoSans-Regular.ttf@/fonts/NotoSans-Regular.ttf"
-  "--preload-file=${CANVASS_FONTS}/NotoSans-Bold.ttf@/fonts/NotoSans-Bold.ttf")
-set_property(TARGET canvass_web APPEND PROPERTY LINK_DEPENDS
-  "${CANVASS_FONTS}/NotoSans-Regular.ttf" "${CANVASS_FONTS}/NotoSans-Bold.ttf"
-  "${CMAKE_SOURCE_DIR}/platform/web/storage.pre.js")
+  "--pre-js=${CMAKE_SOURCE_DIR}/platform/web/storage.pre.js")
+set_property(TARGET canvass_web APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/platform/web/storage.pre.js")
 
 # The page around the module: index.html from shell.html, scripts, style and privacy notices,
 # and surveys/: the manifest and survey files boot.js fetches (docs/formats.md, "Survey

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/app/boot_documents.h"
+#include "core/store/database.h"
 #include "core/store/journal.h"
 #include "core/result.h"
 #include "core/util/time.h"
@@ -43,6 +44,11 @@ std::string clipboard_text();  // the last text pasted into or copied from the a
 // The page's title (on the web, document.title; a no-op natively).
 void set_document_title(std::string_view title);
 
+// The app draws only when something changes. The host calls `handler` when something arrives
+// between frames that the app should look at, such as text typed into the text element
+// (section 6). Natively nothing arrives that way.
+void set_wake_handler(void (*handler)());
+
 // --- 2. Boot documents: the survey manifest and survey file, fetched before start-up -------
 // What the page fetched before the module started (docs/formats.md, "Survey manifest"): the
 // link's ?survey= id, surveys/manifest.json and the survey file it names for that id, or a
@@ -55,8 +61,8 @@ BootDocuments boot_documents();
 
 // --- 3. Durable storage (docs/storage.md) ---------------------------------------------------
 // On the web all of this is settled before main() runs: the page takes the one-tab lock, opens
-// IndexedDB, checks it can write there, restores the last checkpoint to database_path() and
-// reads the journal written after it. Natively the SQLite file is itself durable.
+// IndexedDB, checks it can write there, reads the last checkpoint (database_location()) and
+// the journal written after it. Natively the SQLite file is itself durable.
 enum class StorageState {
     Ready,        // changes are saved durably
     Unavailable,  // no durable storage (private mode, blocked, no IndexedDB or Web Locks): start no respondent
@@ -80,8 +86,9 @@ JournalWriter& journal_writer();
 // The journal records written after the restored checkpoint, oldest first, for
 // DurableStore::open. Handed over once: later calls return nothing.
 std::vector<std::string> pending_journal_records();
-// Where the restored SQLite file is (the web: in the module's memory file system).
-std::string database_path();
+// The database to open. The web: memory, started from the last checkpoint's bytes (taken from the
+// page on the first call; later calls start empty). Natively: the SQLite file in data_directory().
+DatabaseLocation database_location();
 
 // "ready", "unavailable", "full", "otherTab": as the automation view reports it.
 inline std::string_view storage_state_name(StorageState state) {

@@ -16,6 +16,9 @@ bool CanvasSurface::create_context() {
     attributes.stencil = false;
     attributes.premultipliedAlpha = true;
     attributes.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
+    // ImGui's renderer needs nothing beyond core WebGL 2; enabling every extension at start-up
+    // costs tens of milliseconds before the first frame.
+    attributes.enableExtensionsByDefault = false;
     context_ = emscripten_webgl_create_context(selector_, &attributes);
     if (context_ <= 0) return false;
     emscripten_webgl_make_context_current(context_);

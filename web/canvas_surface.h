@@ -23,6 +23,7 @@ public:
     int context_restores() const { return restores_; }
     // Set by the restore callback; the renderer re-creates its GPU objects and clears it.
     bool take_restored() { bool was = restored_; restored_ = false; return was; }
+    bool restored_pending() const { return restored_; }
 
 private:
     static EM_BOOL on_context_lost(int, const void*, void* self);

@@ -130,6 +130,12 @@ EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
     return false;
 }
 
+// The window's size (or zoom, which changes the pixel ratio) changed: the next frame resizes.
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    if (notify_input) notify_input();
+    return false;
+}
+
 }  // namespace
 
 void install_input_callbacks(const char* canvas, void (*on_input)()) {
@@ -147,6 +153,7 @@ void install_input_callbacks(const char* canvas, void (*on_input)()) {
     emscripten_set_touchcancel_callback(canvas, nullptr, true, on_touch);
     emscripten_set_focus_callback(canvas, nullptr, true, on_focus);
     emscripten_set_blur_callback(canvas, nullptr, true, on_focus);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_resize);
 }
 
 }  // namespace canvass::web

@@ -1,4 +1,4 @@
-// Entry point of the web app: starts the app and hands its frame loop to the browser.
+// Entry point of the web app: starts the app, which then draws in the animation frames it asks for.
 #include <emscripten/emscripten.h>
 
 #include "web/web_app.h"
@@ -25,6 +25,6 @@ int main() {
         js_report_fatal("webgl2");
         return 1;
     }
-    emscripten_set_main_loop([] { app.tick(); }, 0, false);
+    // No main loop: the app asks for animation frames only while something changes (WebApp::request_frames).
     return 0;
 }

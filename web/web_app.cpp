@@ -12,6 +12,8 @@
 
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
+#include <emscripten/eventloop.h>
+#include <emscripten/html5.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -36,6 +38,8 @@ constexpr const char* kGlslVersion = "#version 300 es";
 constexpr int kFramesAfterChange = 3;  // ImGui settles hover, focus and layout within a few frames
 // While someone types, drafts are written at most this often; a move to another screen writes at once.
 constexpr double kDraftWriteIntervalMs = 1000;
+// How often an idle page looks for changes that come without an event (web_app.cpp, section 2).
+constexpr double kPollIntervalMs = 500;
 
 // clang-format off
 EM_JS(void, js_signal_ready, (), { if (Module.onCanvassReady) Module.onCanvassReady(); });
@@ -86,7 +90,9 @@ std::string boot_problem(BootFailure failure, const Error& error, std::string_vi
 // --- 1. Start-up ---------------------------------------------------------------------------------
 
 bool WebApp::start() {
+    mark_startup("main");
     if (!surface_.create_context()) return false;
+    mark_startup("webglContext");
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -98,7 +104,9 @@ bool WebApp::start() {
     ImGui_ImplOpenGL3_Init(kGlslVersion);
     input_target = this;
     install_input_callbacks(selector_, on_any_input);
+    platform::set_wake_handler(on_any_input);
     surface_.sync_size();
+    emscripten_set_interval([](void* self) { static_cast<WebApp*>(self)->poll(); }, kPollIntervalMs, this);
 
     // The person's settings from an earlier visit, else what their system asks for.
     const std::string locale = platform::stored_preference("locale");
@@ -111,17 +119,21 @@ bool WebApp::start() {
     if (high_contrast) pending_intents_.push_back(intent::SetHighContrast{true});
     apply_intents();
 
+    mark_startup("imgui");
     open_store();
+    mark_startup("store");
     if (const std::string gallery = platform::url_parameter("gallery"); !gallery.empty()) {
         start_gallery(gallery);
     } else {
         load_survey();
+        mark_startup("survey");
     }
+    request_frames(kFramesAfterChange);
     return true;
 }
 
-// The store is the SQLite file storage.pre.js restored before main() ran, plus the journal
-// written after it (docs/storage.md). With another tab open, or no usable storage, it stays
+// The store is the checkpoint storage.pre.js read before main() ran, in memory, plus the
+// journal written after it (docs/storage.md). With another tab open, or no usable storage, it stays
 // closed and the view's storage state says why; when full it opens, for reading and export.
 void WebApp::open_store() {
     const platform::StorageInfo storage = platform::storage_info();
@@ -130,7 +142,7 @@ void WebApp::open_store() {
         return;
     }
     Result<DurableStore> opened =
-        DurableStore::open(platform::database_path(), platform::pending_journal_records(), platform::journal_writer());
+        DurableStore::open(platform::database_location(), platform::pending_journal_records(), platform::journal_writer());
     if (opened) {
         store_.emplace(std::move(opened).value());
     } else {
@@ -143,7 +155,9 @@ void WebApp::open_store() {
 void WebApp::load_survey() {
     const std::int64_t now_ms = platform::now().unix_ms;
     BootFailure failure = BootFailure::None;
-    Result<LoadedSurvey> loaded = load_boot_survey(platform::boot_documents(), now_ms, &failure);
+    const BootDocuments documents = platform::boot_documents();
+    font_text_ = documents.manifest_text + documents.survey_text;
+    Result<LoadedSurvey> loaded = load_boot_survey(documents, now_ms, &failure);
     intent::SurveyLoaded event;
     if (!loaded) {
         event.failure = boot_problem(failure, loaded.error(), state_.locale);
@@ -166,10 +180,55 @@ void WebApp::load_survey() {
 }
 
 // --- 2. The frame loop -------------------------------------------------------------------------
+// Frames are drawn on demand: input, a resize, typed text or finished work asks for a few
+// frames (ImGui settles hover, focus and layout within them), and each asks the browser for
+// the next animation frame only while more are wanted. An idle page schedules nothing; a slow
+// heartbeat (kPollIntervalMs) catches what arrives without an event, such as a pixel-ratio change.
 
-void WebApp::tick() {
+// Where start-up time goes, on the page's clock (ms since navigation start): docs/benchmarks.md.
+void WebApp::mark_startup(const char* phase) { startup_marks_.emplace_back(phase, emscripten_get_now()); }
+
+void WebApp::request_frames(int count) {
+    if (count > frames_to_draw_) frames_to_draw_ = count;
+    if (frames_to_draw_ > 0) schedule_frame();
+}
+
+void WebApp::schedule_frame() {
+    if (frame_scheduled_) return;
+    frame_scheduled_ = true;
+    emscripten_request_animation_frame(
+        [](double, void* self) -> EM_BOOL {
+            static_cast<WebApp*>(self)->tick();
+            return false;
+        },
+        this);
+}
+
+// While someone types, the draft waits out the write interval; this writes it then, frame or not.
+void WebApp::schedule_draft_flush() {
+    if (draft_flush_scheduled_ || !unsaved_draft_) return;
+    draft_flush_scheduled_ = true;
+    const double wait_ms = std::max(0.0, kDraftWriteIntervalMs - (emscripten_get_now() - unsaved_since_ms_));
+    emscripten_set_timeout(
+        [](void* self) {
+            auto* app = static_cast<WebApp*>(self);
+            app->draft_flush_scheduled_ = false;
+            app->flush_draft(false);
+            app->schedule_draft_flush();  // not yet due (a newer draft came): wait again
+        },
+        wait_ms + 1, this);
+}
+
+void WebApp::poll() {
     if (surface_.sync_size()) request_frames(kFramesAfterChange);
     if (platform::text_input_has_events()) request_frames(kFramesAfterChange);
+    if (!finished_intents_.empty()) request_frames(kFramesAfterChange);
+    if (surface_.restored_pending()) request_frames(kFramesAfterChange);
+}
+
+void WebApp::tick() {
+    frame_scheduled_ = false;
+    poll();
     if (!finished_intents_.empty()) {
         for (Intent& intent : finished_intents_) pending_intents_.push_back(std::move(intent));
         finished_intents_.clear();
@@ -183,25 +242,33 @@ void WebApp::tick() {
         ImGui_ImplOpenGL3_Init(kGlslVersion);
         request_frames(kFramesAfterChange);
     }
-    if (frames_to_draw_ <= 0) {
-        if (store_) store_->checkpoint_if_due();  // idle: a good moment to save the whole database
+    if (frames_to_draw_ > 0) {
+        --frames_to_draw_;
+        draw_frame();
+        apply_intents();
+        if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) request_frames(1);
+        if (!announced_ready_) {
+            mark_startup("firstFrame");
+            announced_ready_ = true;
+            js_signal_ready();
+        }
+    }
+    if (frames_to_draw_ > 0) {
+        schedule_frame();
         return;
     }
-    --frames_to_draw_;
-    draw_frame();
-    apply_intents();
-    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) request_frames(1);
-    if (!announced_ready_) {
-        announced_ready_ = true;
-        js_signal_ready();
-    }
+    // Idle: a good moment to save the whole database, and to make sure a typed draft is written.
+    if (store_) store_->checkpoint_if_due();
+    schedule_draft_flush();
 }
 
 void WebApp::draw_frame() {
     ImGuiIO& io = ImGui::GetIO();
     const float text_scale = state_.text_size_percent / 100.0f;
     const Theme& theme = theme_for(state_.high_contrast);
-    if (ensure_fonts(fonts_, surface_.pixel_ratio(), state_.text_size_percent)) {
+    if (ensure_fonts(fonts_, surface_.pixel_ratio(), state_.text_size_percent, font_text_.c_str())) {
+        if (frames_drawn_ == 0) mark_startup("fonts");
+        font_text_ = std::string();  // read once: the fonts keep the characters they need
         apply_imgui_style(theme, text_scale);
         style_high_contrast_ = state_.high_contrast;
         if (frames_drawn_ > 0) {  // before the first frame, NewFrame creates the texture itself
@@ -219,6 +286,7 @@ void WebApp::draw_frame() {
     begin_text_input_frame(text_session_);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    if (frames_drawn_ == 0) mark_startup("gpuObjects");  // shaders and the font texture, made on the first frame
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     const ViewModel view = build_view(state_);
@@ -427,6 +495,7 @@ std::string WebApp::view_json() const {
         view["focus"] = focus;  // the gallery's tests predate focusedControl
     }
     view["framesDrawn"] = frames_drawn_;
+    view["startup"] = startup_marks_;
     view["errors"] = intent_errors_;
     return view.dump();
 }

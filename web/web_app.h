@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/app/app_state.h"
@@ -24,12 +25,18 @@ public:
     explicit WebApp(const char* canvas_selector) : surface_(canvas_selector), selector_(canvas_selector) {}
 
     bool start();  // false when WebGL2 could not be set up
-    void tick();   // called once per animation frame
-    void request_frames(int count) { if (count > frames_to_draw_) frames_to_draw_ = count; }
+    // Asks for `count` more frames, scheduling an animation frame if none is pending. With
+    // nothing requested no animation frame is scheduled at all, so an idle page uses no CPU.
+    void request_frames(int count);
+    void poll();  // looks for changes that arrive without an input event (size, typed text)
     std::string view_json() const;  // the automation API's view, as JSON text
     DurableStore* store() { return store_ ? &*store_ : nullptr; }  // null when it could not be opened
 
 private:
+    void tick();  // one animation frame
+    void mark_startup(const char* phase);
+    void schedule_frame();
+    void schedule_draft_flush();
     void open_store();
     void load_survey();
     void draw_frame();
@@ -47,6 +54,7 @@ private:
     std::optional<DurableStore> store_;
     std::string store_error_;
     Fonts fonts_;
+    std::string font_text_;  // the survey's text until the first font build (web/fonts.h)
     std::vector<Intent> pending_intents_;
     std::vector<Intent> finished_intents_;   // from asynchronous work (a submit becoming durable)
     std::optional<Draft> unsaved_draft_;     // written at most once a second while typing
@@ -62,8 +70,11 @@ private:
     bool style_high_contrast_ = false;      // the theme ImGui's style was last built for
     std::unique_ptr<Gallery> gallery_;      // ?gallery=...: the question gallery (web/gallery.h)
     std::vector<GalleryAction> gallery_actions_;
-    int frames_to_draw_ = 3;
+    int frames_to_draw_ = 0;
+    bool frame_scheduled_ = false;       // an animation frame is requested and has not run yet
+    bool draft_flush_scheduled_ = false;
     long frames_drawn_ = 0;
+    std::vector<std::pair<std::string, double>> startup_marks_;  // phase, ms since navigation start
     bool announced_ready_ = false;
 };
 

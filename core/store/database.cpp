@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 namespace canvass {
 namespace {
 
@@ -59,15 +61,40 @@ std::string Statement::column_text(int index) const {
 
 bool Statement::column_is_null(int index) const { return sqlite3_column_type(handle_.get(), index) == SQLITE_NULL; }
 
-Result<Database> Database::open(const std::string& path) {
+Result<Database> Database::open(const DatabaseLocation& where) {
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    const int rc = sqlite3_open_v2(where.path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                   where.in_memory ? "memdb" : nullptr);
     Database db;
     db.handle_.reset(raw);
-    db.path_ = path;
-    if (rc != SQLITE_OK) return sqlite_error(raw, path, "opening the database");
+    db.path_ = where.path;
+    if (rc != SQLITE_OK) return sqlite_error(raw, where.path, "opening the database");
     sqlite3_extended_result_codes(raw, 1);
+    if (where.in_memory && !where.image.empty()) {
+        // SQLite takes the copy over (FREEONCLOSE) and may grow it as the database grows.
+        const auto size = static_cast<sqlite3_int64>(where.image.size());
+        auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(static_cast<sqlite3_uint64>(size)));
+        if (!copy) return make_error("no memory to restore the database (" + std::to_string(size) + " bytes)", where.path);
+        std::memcpy(copy, where.image.data(), where.image.size());
+        if (sqlite3_deserialize(raw, "main", copy, size, size, SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) !=
+            SQLITE_OK) {
+            return sqlite_error(raw, where.path, "restoring the saved database");
+        }
+    }
     return db;
+}
+
+Result<std::string> Database::serialize() const {
+    sqlite3_int64 size = 0;
+    unsigned char* bytes = sqlite3_serialize(handle_.get(), "main", &size, 0);
+    // An empty database (no page written yet) has no bytes at all; that is not an error.
+    if (!bytes) {
+        if (size == 0) return std::string();
+        return sqlite_error(handle_.get(), path_, "copying the database");
+    }
+    std::string copy(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+    sqlite3_free(bytes);
+    return copy;
 }
 
 Status Database::exec(std::string_view sql) {

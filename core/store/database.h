@@ -39,13 +39,35 @@ private:
     std::string location_;
 };
 
+// Where a database lives. Natively it is a file. In the browser it is memory (SQLite's memdb),
+// started from `image`, the bytes of the last checkpoint, while copies are kept in IndexedDB
+// (docs/storage.md): the module then needs no file system at all.
+struct DatabaseLocation {
+    DatabaseLocation(std::string file_path) : path(std::move(file_path)) {}
+    DatabaseLocation(const char* file_path) : path(file_path) {}
+    // `name` starts with '/' (memdb shares such a database between connections) and names the
+    // database in messages; an empty `image` is a new database.
+    static DatabaseLocation memory(std::string name, std::string image) {
+        DatabaseLocation where(std::move(name));
+        where.in_memory = true;
+        where.image = std::move(image);
+        return where;
+    }
+
+    std::string path;
+    bool in_memory = false;
+    std::string image;
+};
+
 class Database {
 public:
-    // Opens (creating if needed) the database file; ":memory:" for a private in-memory one.
-    static Result<Database> open(const std::string& path);
+    // Opens (creating if needed) the database; a file path of ":memory:" is a private in-memory one.
+    static Result<Database> open(const DatabaseLocation& where);
 
     Status exec(std::string_view sql);  // one or more statements, no results
     Result<Statement> prepare(std::string_view sql) const;
+    // The bytes of the database file as it is now, committed changes only: a checkpoint's copy.
+    Result<std::string> serialize() const;
     const std::string& path() const { return path_; }
     sqlite3* handle() const { return handle_.get(); }
 

@@ -24,9 +24,9 @@ struct DurableStore::State {
     void forget_failures_up_to(std::int64_t number) { failed.erase(failed.begin(), failed.upper_bound(number)); }
 };
 
-Result<DurableStore> DurableStore::open(std::string database_path, const std::vector<std::string>& pending_journal,
+Result<DurableStore> DurableStore::open(const DatabaseLocation& where, const std::vector<std::string>& pending_journal,
                                         JournalWriter& writer) {
-    Result<ResponseStore> store = ResponseStore::open(database_path);
+    Result<ResponseStore> store = ResponseStore::open(where);
     if (!store) return store.error();
     Result<ReplayReport> replayed = replay_journal(*store, pending_journal);
     if (!replayed) return replayed.error();
@@ -113,7 +113,7 @@ void DurableStore::checkpoint_if_due() {
 void DurableStore::checkpoint(std::function<void(Status)> done) {
     ++state_->running;
     const std::int64_t snapshot = state_->appended;
-    writer_->checkpoint(store_.path(), [state = state_, snapshot, done = std::move(done)](Status saved) {
+    auto finished = [state = state_, snapshot, done = std::move(done)](Status saved) {
         --state->running;
         if (saved) {
             state->covered = std::max(state->covered, snapshot);
@@ -124,7 +124,10 @@ void DurableStore::checkpoint(std::function<void(Status)> done) {
             state->retry_after = state->appended + kCheckpointRetryAfterRecords;
         }
         if (done) done(std::move(saved));
-    });
+    };
+    Result<std::string> image = store_.snapshot();
+    if (!image) return finished(image.error());
+    writer_->checkpoint(std::move(image).value(), std::move(finished));
 }
 
 DurableStatus DurableStore::status() const {

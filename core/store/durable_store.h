@@ -1,11 +1,11 @@
 // DurableStore: the response store as the app uses it. Every change is committed to SQLite and
 // then appended to the journal; a submit reports success only once its journal record is
 // durable. Now and then, when the app is idle, the whole SQLite file is saved as a checkpoint and
-// the journal records it covers are dropped. In the browser the SQLite file lives in memory, so
+// the journal records it covers are dropped. In the browser the database lives in memory, so
 // the journal and the checkpoint are what survive a reload; docs/storage.md explains the design.
 //
 // How the app uses it:
-//   start-up  DurableStore::open(platform::database_path(), platform::pending_journal_records(),
+//   start-up  DurableStore::open(platform::database_location(), platform::pending_journal_records(),
 //             platform::journal_writer()), after checking platform::storage_info();
 //   respondent  take_live_draft() to resume, save_draft() after each answer, submit() at the end,
 //             showing the confirmation only when submit's callback says Ok;
@@ -47,11 +47,11 @@ public:
     // trying again rather than copying the database on every idle frame.
     static constexpr std::int64_t kCheckpointRetryAfterRecords = 10;
 
-    // Opens (creating or migrating) the SQLite file at `database_path`, then replays
-    // `pending_journal`: the records written after the checkpoint that file was restored from.
+    // Opens (creating or migrating) the SQLite database `where`, then replays `pending_journal`:
+    // the records written after the checkpoint that database was restored from.
     // Records that cannot be replayed are reported in status().replayed and kept in the store.
     // `writer` must outlive the store.
-    static Result<DurableStore> open(std::string database_path, const std::vector<std::string>& pending_journal,
+    static Result<DurableStore> open(const DatabaseLocation& where, const std::vector<std::string>& pending_journal,
                                      JournalWriter& writer);
 
     // Commits the response (deleting its survey's draft), then appends it to the journal.

@@ -51,9 +51,9 @@ public:
     virtual ~JournalWriter() = default;
     // Appends one record; `on_durable` gets Ok once the record would survive a crash or power loss.
     virtual void append(std::string record, std::function<void(Status)> on_durable) = 0;
-    // Saves the SQLite file at `database_path` as a checkpoint, after which the records appended
-    // before this call are no longer needed. The file is read before this call returns.
-    virtual void checkpoint(const std::string& database_path, std::function<void(Status)> done) = 0;
+    // Saves `database_image`, the bytes of the SQLite file taken just before this call, as a
+    // checkpoint, after which the records appended before this call are no longer needed.
+    virtual void checkpoint(std::string database_image, std::function<void(Status)> done) = 0;
 };
 
 }  // namespace canvass

@@ -53,8 +53,8 @@ Result<std::int64_t> count_rows(const Database& db, std::string_view sql) {
 
 }  // namespace
 
-Result<ResponseStore> ResponseStore::open(const std::string& path) {
-    Result<Database> db = Database::open(path);
+Result<ResponseStore> ResponseStore::open(const DatabaseLocation& where) {
+    Result<Database> db = Database::open(where);
     if (!db) return db.error();
     ResponseStore store(std::move(db).value());
     if (Status migrated = store.migrate(); !migrated) return migrated.error();

@@ -61,10 +61,11 @@ class ResponseStore {
 public:
     static constexpr int current_schema_version = 2;
 
-    static Result<ResponseStore> open(const std::string& path);
+    static Result<ResponseStore> open(const DatabaseLocation& where);
 
     int schema_version() const { return schema_version_; }
     const std::string& path() const { return db_.path(); }
+    Result<std::string> snapshot() const { return db_.serialize(); }  // the database file's bytes now
     Result<std::int64_t> count_responses() const;
     Result<std::int64_t> count_drafts() const;
 

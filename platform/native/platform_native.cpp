@@ -24,8 +24,10 @@ std::map<std::string, std::string> preferences;  // a process has no shared clip
 class SyncedFileWriter final : public JournalWriter {
 public:
     void append(std::string, std::function<void(Status)> on_durable) override { on_durable(Ok{}); }
-    void checkpoint(const std::string&, std::function<void(Status)> done) override { done(Ok{}); }
+    void checkpoint(std::string, std::function<void(Status)> done) override { done(Ok{}); }
 };
+
+std::string database_path() { return data_directory() + "/canvass.db"; }
 }  // namespace
 
 TimePoint now() {
@@ -50,6 +52,7 @@ void announce(std::string_view text) { std::fprintf(stderr, "[announce] %.*s\n",
 void set_clipboard_text(std::string_view text) { clipboard = text; }
 std::string clipboard_text() { return clipboard; }
 void set_document_title(std::string_view) {}
+void set_wake_handler(void (*)()) {}
 
 // --- Boot documents --------------------------------------------------------------------------
 
@@ -110,7 +113,7 @@ JournalWriter& journal_writer() {
 
 std::vector<std::string> pending_journal_records() { return {}; }
 
-std::string database_path() { return data_directory() + "/canvass.db"; }
+DatabaseLocation database_location() { return database_path(); }
 
 
 std::string url_parameter(std::string_view name) {

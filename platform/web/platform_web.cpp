@@ -140,6 +140,14 @@ std::string clipboard_text() { return clipboard; }
 
 void set_document_title(std::string_view title) { js_set_title(std::string(title).c_str()); }
 
+namespace {
+void (*wake_handler)() = nullptr;
+}
+void set_wake_handler(void (*handler)()) { wake_handler = handler; }
+void wake() {
+    if (wake_handler) wake_handler();
+}
+
 BootDocuments boot_documents() {
     // The field names are boot.js's (web/page/boot.js, fetchBootDocuments).
     return BootDocuments{boot_field("requestedSurveyId"), boot_field("manifestFile"), boot_field("manifestText"),
@@ -210,3 +218,10 @@ void text_input_set_targets(const std::vector<TextTarget>& targets) {
 }
 
 }  // namespace canvass::platform
+
+extern "C" {
+
+// platform/web/text_input.js calls this when its element has events for the app.
+EMSCRIPTEN_KEEPALIVE void canvass_wake() { canvass::platform::wake(); }
+
+}

@@ -1,12 +1,13 @@
 // Durable storage for the browser build, in IndexedDB (docs/storage.md explains the design).
 // Emscripten includes this file with --pre-js, inside canvass.js, so it shares the module's scope
-// (FS, ccall, addRunDependency) and needs no inline script or eval under the page's CSP.
+// (ccall, HEAPU8, addRunDependency) and needs no inline script or eval under the page's CSP.
 //
-// The SQLite file lives in the module's memory file system (MEMFS). What survives a reload is:
+// The SQLite database lives in the module's memory (SQLite's memdb; the module has no file
+// system). What survives a reload is:
 //   - the checkpoint: one IndexedDB value holding the whole file and the journal sequence it covers;
 //   - the journal: one small record per change, in an object store keyed by an autoincrement seq.
-// Before main() runs, start-up takes the one-tab lock, checks IndexedDB can be written, copies the
-// checkpoint into MEMFS and keeps the newer journal records for C++ to replay.
+// Before main() runs, start-up takes the one-tab lock, checks IndexedDB can be written, reads the
+// checkpoint for C++ to open (storage.restored) and keeps the newer journal records to replay.
 //
 // Sections: 1. state  2. start-up  3. journal writes and checkpoints  4. estimates and persistence
 (function () {
@@ -18,8 +19,6 @@
   const kJournal = 'journal';        // autoincrement seq -> record (JSON text)
   const kCheckpoint = 'checkpoint';  // 'latest' -> {seq, bytes, savedAt}
   const kProbe = 'probe';            // written and deleted at start-up to prove writes work
-  const kDatabaseDirectory = '/data';
-  const kDatabasePath = '/data/canvass.db';
   const kLockName = 'canvass-store';
   // Below this much free quota (or twice the last checkpoint, if larger) the store counts as full:
   // a checkpoint may need room for a second copy of the file before the first is dropped.
@@ -33,7 +32,7 @@
     persisted: false,
     usage: -1,
     quota: -1,
-    databasePath: kDatabasePath,
+    restored: null,       // the checkpoint's bytes, until C++ takes them (platform::database_location)
     pending: [],          // journal records newer than the checkpoint, until C++ takes them
     checkpointSeq: 0,     // the journal seq the restored or last written checkpoint covers
     checkpointBytes: 0,
@@ -46,7 +45,6 @@
   Module['canvassStorage'] = storage;
 
   let idb = null;
-  let restoredBytes = null;  // the checkpoint, until the file system exists to take it
 
   // --- 2. start-up ------------------------------------------------------------------------------
   // Starts at once, so IndexedDB works while the wasm downloads; main() waits for it (preRun).
@@ -60,17 +58,7 @@
 
   Module['preRun'] = [].concat(Module['preRun'] || [], [function restoreBeforeMain() {
     addRunDependency('canvass-storage');
-    started.then(() => {
-      try {
-        FS.mkdirTree(kDatabaseDirectory);
-        if (restoredBytes) FS.writeFile(kDatabasePath, restoredBytes);
-      } catch (error) {
-        storage.state = 'unavailable';
-        storage.detail = `the saved responses could not be restored: ${describe(error)}`;
-      }
-      restoredBytes = null;
-      removeRunDependency('canvass-storage');
-    });
+    started.then(() => removeRunDependency('canvass-storage'));
   }]);
 
   async function startUp() {
@@ -164,7 +152,7 @@
         const checkpoint = latest.result;
         const seq = checkpoint ? checkpoint.seq : 0;
         if (checkpoint) {
-          restoredBytes = checkpoint.bytes;
+          storage.restored = checkpoint.bytes;
           storage.checkpointSeq = seq;
           storage.checkpointBytes = checkpoint.bytes.length;
           journal.delete(IDBKeyRange.upperBound(seq));
@@ -214,18 +202,11 @@
       }, (error) => settle(id, error));
   }
 
-  // The file is read now, synchronously, so it holds exactly the changes C++ has committed. It
+  // `bytes` is a copy C++ took just now, so it holds exactly the changes C++ has committed. It
   // covers every record completed by now; records still in flight get higher seqs and are
   // replayed after it, which replay tolerates. The checkpoint goes in its own transaction so
   // journal writes never queue behind it.
-  function checkpoint(path, id) {
-    let bytes;
-    try {
-      bytes = FS.readFile(path);
-    } catch (error) {
-      queueMicrotask(() => settle(id, new Error(`cannot read ${path}: ${error.message || error}`)));
-      return;
-    }
+  function checkpoint(bytes, id) {
     const covered = storage.lastCompletedSeq;
     transaction([kCheckpoint], (tx) => tx.objectStore(kCheckpoint).put({ seq: covered, bytes, savedAt: Date.now() }, 'latest'))
       .then(() => {

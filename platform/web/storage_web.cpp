@@ -21,11 +21,11 @@ EM_JS(int, js_storage_state, (), {
 EM_JS(int, js_storage_persisted, (), { return Module['canvassStorage'].persisted ? 1 : 0; });
 EM_JS(double, js_storage_usage, (), { return Module['canvassStorage'].usage; });
 EM_JS(double, js_storage_quota, (), { return Module['canvassStorage'].quota; });
-// Copies text `which` (0: detail, 1: database path, 2 + i: pending record i) into `buffer` when it
-// fits, and returns its length in UTF-8 bytes either way (-1: no such text).
+// Copies text `which` (0: detail, 2 + i: pending record i) into `buffer` when it fits, and
+// returns its length in UTF-8 bytes either way (-1: no such text).
 EM_JS(int, js_storage_text, (int which, char* buffer, int capacity), {
     const storage = Module['canvassStorage'];
-    const text = which === 0 ? storage.detail : which === 1 ? storage.databasePath : storage.pending[which - 2];
+    const text = which === 0 ? storage.detail : storage.pending[which - 2];
     if (typeof text !== 'string') return -1;
     const length = lengthBytesUTF8(text);
     if (length < capacity) stringToUTF8(text, buffer, capacity);
@@ -36,8 +36,18 @@ EM_JS(void, js_storage_release_pending, (), { Module['canvassStorage'].takePendi
 EM_JS(void, js_storage_append, (const char* record, int id), {
     Module['canvassStorage'].append(UTF8ToString(record), id);
 });
-EM_JS(void, js_storage_checkpoint, (const char* path, int id), {
-    Module['canvassStorage'].checkpoint(UTF8ToString(path), id);
+// The restored checkpoint's size, and a copy of it into `buffer`, after which the page lets it go.
+EM_JS(double, js_storage_restored_size, (), {
+    const bytes = Module['canvassStorage'].restored;
+    return bytes ? bytes.length : 0;
+});
+EM_JS(void, js_storage_take_restored, (char* buffer), {
+    const storage = Module['canvassStorage'];
+    if (storage.restored) HEAPU8.set(storage.restored, buffer);
+    storage.restored = null;
+});
+EM_JS(void, js_storage_checkpoint, (const char* image, int size, int id), {
+    Module['canvassStorage'].checkpoint(HEAPU8.slice(image, image + size), id);
 });
 // clang-format on
 
@@ -68,8 +78,8 @@ public:
     void append(std::string record, std::function<void(Status)> on_durable) override {
         js_storage_append(record.c_str(), remember(std::move(on_durable)));
     }
-    void checkpoint(const std::string& database_path, std::function<void(Status)> done) override {
-        js_storage_checkpoint(database_path.c_str(), remember(std::move(done)));
+    void checkpoint(std::string database_image, std::function<void(Status)> done) override {
+        js_storage_checkpoint(database_image.data(), static_cast<int>(database_image.size()), remember(std::move(done)));
     }
 };
 
@@ -104,7 +114,11 @@ std::vector<std::string> pending_journal_records() {
     return records;
 }
 
-std::string database_path() { return storage_text(1); }
+DatabaseLocation database_location() {
+    std::string image(static_cast<std::size_t>(js_storage_restored_size()), '\0');
+    js_storage_take_restored(image.data());
+    return DatabaseLocation::memory("/canvass.db", std::move(image));
+}
 
 }  // namespace canvass::platform
 

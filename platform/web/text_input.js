@@ -102,6 +102,11 @@ mergeInto(LibraryManager.library, {
     },
 
     // --- 2. Element events -------------------------------------------------------------------
+    // The app draws only when something changes (web/web_app.cpp): tell it there is news.
+    wake: function() {
+      if (Module['_canvass_wake']) Module['_canvass_wake']();
+    },
+
     noteEdit: function() {
       const element = CanvassText.element;
       if (!element || !CanvassText.field) return;
@@ -114,6 +119,7 @@ mergeInto(LibraryManager.library, {
       CanvassText.lastStart = start;
       CanvassText.lastEnd = end;
       CanvassText.edited = true;
+      CanvassText.wake();
     },
 
     // A number field takes what a browser's number input takes (digits, sign, point, exponent):
@@ -147,12 +153,14 @@ mergeInto(LibraryManager.library, {
         return;
       }
       CanvassText.keys.push(key);
+      CanvassText.wake();
     },
 
     onBlur: function() {
       if (CanvassText.suppressBlur || !CanvassText.field) return;
       CanvassText.noteEdit();
       CanvassText.blurred = true;
+      CanvassText.wake();
     },
 
     // --- 3. Taps and clicks on text fields ----------------------------------------------------
@@ -181,6 +189,7 @@ mergeInto(LibraryManager.library, {
       if (refocus && document.activeElement === element) CanvassText.quietly(() => element.blur());
       if (document.activeElement !== element) CanvassText.quietly(() => element.focus({ preventScroll: true }));
       CanvassText.tapped = true;
+      CanvassText.wake();
     },
 
     onTouchStart: function(event) {

@@ -46,14 +46,11 @@ public:
         });
     }
 
-    void checkpoint(const std::string& database_path, std::function<void(Status)> done) override {
+    void checkpoint(std::string database_image, std::function<void(Status)> done) override {
         ++checkpoints_started;
-        std::ifstream file(database_path, std::ios::binary);
-        std::ostringstream bytes;
-        bytes << file.rdbuf();
         const std::int64_t covered = last_completed_;
         const std::optional<std::string> failure = fail_checkpoints;
-        queue([this, covered, failure, bytes = bytes.str(), done = std::move(done)] {
+        queue([this, covered, failure, bytes = std::move(database_image), done = std::move(done)] {
             if (failure) return done(make_error(*failure));
             checkpoint_bytes = bytes;
             checkpoint_seq = covered;
@@ -71,10 +68,11 @@ public:
     }
 
     // A reload or crash: writes that had not completed are gone; the checkpoint is restored to a
-    // fresh file (the browser's memory file system starts empty) and the newer records returned.
+    // fresh file and the newer records returned. (The browser restores it into memory instead:
+    // see crash_and_restore_in_memory.)
     std::vector<std::string> crash_and_restore(const std::string& database_path) {
         pending_.clear();
-        if (checkpoint_bytes) {
+        if (checkpoint_bytes && !database_path.empty()) {
             std::ofstream file(database_path, std::ios::binary | std::ios::trunc);
             file << *checkpoint_bytes;
         }
@@ -116,8 +114,8 @@ Draft draft(const std::string& id, std::int64_t updated_at_ms) {
     return d;
 }
 
-DurableStore open_durable(const std::string& path, const std::vector<std::string>& pending, JournalWriter& writer) {
-    Result<DurableStore> store = DurableStore::open(path, pending, writer);
+DurableStore open_durable(const DatabaseLocation& where, const std::vector<std::string>& pending, JournalWriter& writer) {
+    Result<DurableStore> store = DurableStore::open(where, pending, writer);
     REQUIRE(store.ok());
     return std::move(store).value();
 }
@@ -255,6 +253,36 @@ TEST_CASE("a checkpoint starts after kCheckpointEveryRecords changes and drops t
     CHECK(pending.empty());
     DurableStore restored = open_durable(dir.file("restored.db"), pending, idb);
     CHECK(*restored.store().count_responses() == DurableStore::kCheckpointEveryRecords);
+}
+
+TEST_CASE("in the browser the database lives in memory: a reload opens the checkpoint's bytes and replays the journal after it") {
+    FakeIndexedDb idb;
+    {
+        DurableStore store = open_durable(DatabaseLocation::memory("/before-reload.db", ""), {}, idb);
+        for (int n = 1; n <= 2; ++n) REQUIRE(submit(store, response(n)).ok());
+        store.checkpoint({});
+        REQUIRE(idb.checkpoint_bytes.has_value());
+        CHECK(idb.checkpoint_bytes->size() % 4096 == 0);  // whole pages of a SQLite file
+        CHECK(idb.checkpoint_bytes->rfind("SQLite format 3", 0) == 0);
+        REQUIRE(submit(store, response(3)).ok());  // after the checkpoint: only in the journal
+    }
+    const std::vector<std::string> pending = idb.crash_and_restore("");
+    REQUIRE(pending.size() == 1);
+    DurableStore restored = open_durable(DatabaseLocation::memory("/after-reload.db", *idb.checkpoint_bytes), pending, idb);
+    CHECK(*restored.store().count_responses() == 3);
+    CHECK(**restored.store().find(response(1).id) == response(1));
+    CHECK(restored.status().replayed.applied == 1);
+    // The restored database keeps growing past the bytes it started from.
+    for (int n = 4; n <= 60; ++n) REQUIRE(submit(restored, response(n)).ok());
+    CHECK(*restored.store().count_responses() == 60);
+}
+
+TEST_CASE("a memory database that cannot be restored says so and names it") {
+    FakeIndexedDb idb;
+    Result<DurableStore> store = DurableStore::open(DatabaseLocation::memory("/damaged.db", std::string(4096, 'x')), {}, idb);
+    REQUIRE_FALSE(store.ok());
+    CHECK(store.error().location == "/damaged.db");
+    CHECK(store.error().message == "SQL failed: file is not a database");
 }
 
 TEST_CASE("a long journal pending at start-up makes a checkpoint due at once") {
@@ -451,15 +479,16 @@ TEST_CASE("natively a change is durable when SQLite commits: submit reports Ok b
     CHECK(platform::storage_state_name(info.state) == "ready");
     CHECK(info.persisted);
     CHECK(info.quota_bytes > 0);
-    CHECK(platform::database_path() == dir.file("canvass.db"));
+    CHECK(platform::database_location().path == dir.file("canvass.db"));
+    CHECK_FALSE(platform::database_location().in_memory);
     CHECK(platform::pending_journal_records().empty());
     {
-        DurableStore store = open_durable(platform::database_path(), {}, platform::journal_writer());
+        DurableStore store = open_durable(platform::database_location(), {}, platform::journal_writer());
         Outcome outcome = submit(store, response(1));
         CHECK(outcome.ok());
         store.checkpoint_if_due();
     }
-    Result<ResponseStore> reopened = ResponseStore::open(platform::database_path());
+    Result<ResponseStore> reopened = ResponseStore::open(platform::database_location());
     REQUIRE(reopened.ok());
     CHECK(*reopened->count_responses() == 1);
     CHECK(platform::storage_info().usage_bytes > 0);

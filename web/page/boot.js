@@ -111,7 +111,8 @@
   window.canvass = Object.freeze({
     ready,
     view() {
-      if (!window.Module || !Module.calledRun) return { screen: failed ? 'error' : 'loading' };
+      if (failed) return { screen: 'error' };
+      if (!window.Module || !Module.calledRun) return { screen: 'loading' };
       return JSON.parse(Module.UTF8ToString(Module._canvass_view_json()));
     },
     boot() {
@@ -132,7 +133,9 @@
 
   if (location.protocol === 'file:') return fail('file');
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return fail('wasm');
-  if (!document.createElement('canvas').getContext('webgl2')) return fail('webgl2');
+  // A cheap check only: a trial context costs tens of milliseconds on a slow machine. Where
+  // WebGL 2 exists but is turned off, the module's own context fails and reports 'webgl2'.
+  if (typeof WebGL2RenderingContext !== 'function') return fail('webgl2');
 
   // Before the module, so the downloads overlap; the module waits for it (preRun below).
   bootFetch = fetchBootDocuments(location.search).then((documents) => { bootDocuments = documents; return documents; });
