@@ -79,11 +79,13 @@ async function prepareSurveyJs() {
 //
 // SurveyJS (Preact) changes the DOM in the task that handles the click; the probe checks the DOM
 // in each frame's requestAnimationFrame and, when it matches, forces style and layout and takes
-// the time then. Canvass draws inside its own requestAnimationFrame callback (Emscripten's main
-// loop) and applies a click's intents after drawing (WebApp::tick), so the probe wraps the page's
-// requestAnimationFrame: a callback that drew a frame (framesDrawn went up) showed the state seen
-// just before it ran, and the time is taken as it returns. Checking in a task posted after the
-// frame instead would be late, or miss the frame, whenever Chromium runs frames before tasks.
+// the time then. Canvass draws inside animation-frame callbacks it requests itself; a callback
+// that sees a click applies its intents and draws the new screen before it returns
+// (WebApp::tick), so the last frame a callback drew shows the state as it returns. The probe
+// wraps the page's requestAnimationFrame: a callback that drew a frame (framesDrawn went up)
+// showed the state seen just after it ran, and the time is taken as it returns. Checking in a
+// task posted after the frame instead would be late, or miss the frame, whenever Chromium runs
+// frames before tasks.
 
 function probe(app) {
   const snapshot = {
@@ -118,7 +120,7 @@ function probe(app) {
   }
 
   const nativeFrame = window.requestAnimationFrame.bind(window);
-  let watching = null; // { want, resolve, reject, started, timeoutMs, seen, last }
+  let watching = null; // { want, resolve, reject, started, timeoutMs, last }
   const matches = (state, want) => state.screen !== 'loading' && (!want.screen || want.screen.includes(state.screen)) &&
     (!want.notKey || state.key !== want.notKey);
   const finish = (at, state) => { const w = watching; watching = null; w.resolve({ at, state }); };
@@ -135,15 +137,14 @@ function probe(app) {
       const w = watching;
       if (!w) return callback(time);
       let before;
-      try { before = w.seen || snapshot(); } catch (error) { before = { screen: 'loading', key: String(error), frames: 0 }; }
+      try { before = snapshot(); } catch (error) { before = { screen: 'loading', key: String(error), frames: 0 }; }
       callback(time);
       const at = performance.now();
       if (watching !== w) return;
       try {
         const after = snapshot();
         w.last = after;
-        if (after.frames > before.frames && matches(before, w.want)) return finish(at, before);
-        w.seen = matches(after, w.want) ? after : null;
+        if (after.frames > before.frames && matches(after, w.want)) return finish(at, after);
       } catch (error) {
         w.last = { screen: 'probe-error', key: String(error) };
       }
@@ -176,7 +177,7 @@ function probe(app) {
   function watch(want, timeoutMs = 20000) {
     if (watching) watching.reject(new Error('superseded'));
     return new Promise((resolve, reject) => {
-      watching = { want, resolve, reject, started: performance.now(), timeoutMs, seen: null, last: null };
+      watching = { want, resolve, reject, started: performance.now(), timeoutMs, last: null };
     });
   }
 

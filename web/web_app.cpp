@@ -126,6 +126,7 @@ bool WebApp::start() {
         start_gallery(gallery);
     } else {
         load_survey();
+        apply_intents();  // so the first frame shows the survey's first screen, not "loading"
         mark_startup("survey");
     }
     request_frames(kFramesAfterChange);
@@ -224,6 +225,9 @@ void WebApp::poll() {
     if (platform::text_input_has_events()) request_frames(kFramesAfterChange);
     if (!finished_intents_.empty()) request_frames(kFramesAfterChange);
     if (surface_.restored_pending()) request_frames(kFramesAfterChange);
+    // Idle (no frame wanted): a good moment to save the whole database, even when changes came
+    // in without drawing anything (a kiosk's exports, the test exports).
+    if (!frame_scheduled_ && store_) store_->checkpoint_if_due();
 }
 
 void WebApp::tick() {
@@ -245,7 +249,13 @@ void WebApp::tick() {
     if (frames_to_draw_ > 0) {
         --frames_to_draw_;
         draw_frame();
-        apply_intents();
+        // A click that changed the screen is drawn in this same animation frame rather than the
+        // next, a frame sooner: the person sees the new screen as soon as the browser can show it.
+        if (apply_intents() && frames_to_draw_ > 0) {
+            --frames_to_draw_;
+            draw_frame();
+            apply_intents();
+        }
         if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) request_frames(1);
         if (!announced_ready_) {
             mark_startup("firstFrame");
@@ -349,8 +359,8 @@ void WebApp::scroll_by_touch_drag() {
 
 // --- 3. Intents and their effects ------------------------------------------------------------------
 
-void WebApp::apply_intents() {
-    if (pending_intents_.empty() && gallery_actions_.empty()) return;
+bool WebApp::apply_intents() {
+    if (pending_intents_.empty() && gallery_actions_.empty()) return false;
     for (GalleryAction action : gallery_actions_) {
         if (action == GalleryAction::ToggleContrast) pending_intents_.push_back(intent::SetHighContrast{!state_.high_contrast});
         else apply_gallery_action(*gallery_, action);
@@ -383,6 +393,7 @@ void WebApp::apply_intents() {
         if (!typing) flush_draft(true);
     }
     request_frames(kFramesAfterChange);
+    return true;
 }
 
 void WebApp::carry_out(Effects effects) {

@@ -41,7 +41,7 @@ private:
     void load_survey();
     void draw_frame();
     void scroll_by_touch_drag();
-    void apply_intents();
+    bool apply_intents();  // true when any intent was applied
     void carry_out(Effects effects);
     void flush_draft(bool force);
     bool after_change(const ViewModel& view);

@@ -95,6 +95,22 @@ Status ResponseStore::migrate() {
     return Ok{};
 }
 
+namespace {
+
+// A lookup of at most one row by its key (?1); `read` turns the row into a T.
+template <class T, class Read>
+Result<std::optional<T>> find_one(const Database& db, std::string_view sql, const std::string& key, Read&& read) {
+    Result<Statement> query = db.prepare(sql);
+    if (!query) return query.error();
+    query->bind(1, key);
+    Result<bool> row = query->step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<T>{};
+    return std::optional<T>{read(*query)};
+}
+
+}  // namespace
+
 Result<std::int64_t> ResponseStore::count_responses() const { return count_rows(db_, "SELECT count(*) FROM responses"); }
 Result<std::int64_t> ResponseStore::count_drafts() const { return count_rows(db_, "SELECT count(*) FROM drafts"); }
 
@@ -126,25 +142,22 @@ Status ResponseStore::submit(const StoredResponse& r) {
 }
 
 Result<std::optional<StoredResponse>> ResponseStore::find(const std::string& id) const {
-    Result<Statement> query = db_.prepare(
-        "SELECT id, survey_id, survey_version, locale, segment, channel, started_at, submitted_at, data"
-        " FROM responses WHERE id = ?1");
-    if (!query) return query.error();
-    query->bind(1, id);
-    Result<bool> row = query->step();
-    if (!row) return row.error();
-    if (!*row) return std::optional<StoredResponse>{};
-    StoredResponse r;
-    r.id = query->column_text(0);
-    r.survey_id = query->column_text(1);
-    r.survey_version = query->column_text(2);
-    r.locale = query->column_text(3);
-    r.segment = query->column_text(4);
-    r.channel = query->column_text(5);
-    r.started_at = query->column_text(6);
-    r.submitted_at = query->column_text(7);
-    r.data_json = query->column_text(8);
-    return std::optional<StoredResponse>{std::move(r)};
+    return find_one<StoredResponse>(db_,
+                                    "SELECT id, survey_id, survey_version, locale, segment, channel, started_at, submitted_at, data"
+                                    " FROM responses WHERE id = ?1",
+                                    id, [](const Statement& row) {
+                                        StoredResponse r;
+                                        r.id = row.column_text(0);
+                                        r.survey_id = row.column_text(1);
+                                        r.survey_version = row.column_text(2);
+                                        r.locale = row.column_text(3);
+                                        r.segment = row.column_text(4);
+                                        r.channel = row.column_text(5);
+                                        r.started_at = row.column_text(6);
+                                        r.submitted_at = row.column_text(7);
+                                        r.data_json = row.column_text(8);
+                                        return r;
+                                    });
 }
 
 Status ResponseStore::save_draft(const Draft& d) {
@@ -161,25 +174,22 @@ Status ResponseStore::save_draft(const Draft& d) {
 }
 
 Result<std::optional<Draft>> ResponseStore::find_draft(const std::string& survey_id) const {
-    Result<Statement> query = db_.prepare(
-        "SELECT survey_id, id, survey_version, locale, channel, started_at, updated_at_ms, data, position"
-        " FROM drafts WHERE survey_id = ?1");
-    if (!query) return query.error();
-    query->bind(1, survey_id);
-    Result<bool> row = query->step();
-    if (!row) return row.error();
-    if (!*row) return std::optional<Draft>{};
-    Draft d;
-    d.survey_id = query->column_text(0);
-    d.id = query->column_text(1);
-    d.survey_version = query->column_text(2);
-    d.locale = query->column_text(3);
-    d.channel = query->column_text(4);
-    d.started_at = query->column_text(5);
-    d.updated_at_ms = query->column_int(6);
-    d.data_json = query->column_text(7);
-    d.position_json = query->column_text(8);
-    return std::optional<Draft>{std::move(d)};
+    return find_one<Draft>(db_,
+                           "SELECT survey_id, id, survey_version, locale, channel, started_at, updated_at_ms, data, position"
+                           " FROM drafts WHERE survey_id = ?1",
+                           survey_id, [](const Statement& row) {
+                               Draft d;
+                               d.survey_id = row.column_text(0);
+                               d.id = row.column_text(1);
+                               d.survey_version = row.column_text(2);
+                               d.locale = row.column_text(3);
+                               d.channel = row.column_text(4);
+                               d.started_at = row.column_text(5);
+                               d.updated_at_ms = row.column_int(6);
+                               d.data_json = row.column_text(7);
+                               d.position_json = row.column_text(8);
+                               return d;
+                           });
 }
 
 Result<std::optional<Draft>> ResponseStore::take_live_draft(const std::string& survey_id, std::int64_t now_ms,

@@ -94,37 +94,49 @@ Intent navigation_intent(const ControlView& c) {
 
 // --- 2. Parts shared by screens ---------------------------------------------------------------------
 
-// GOV.UK's error summary: a red-bordered box at the top listing each problem as a link that
-// takes the keyboard focus to the question.
-void error_summary(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui) {
-    if (view.errors.empty()) return;
-    const Theme& theme = frame.theme;
+// Draws `contents` inset by `pad` in a box as wide as the column, then `paint(draw, top, bottom)`
+// behind them once the box's height is known (the draw list's back channel).
+template <class Contents, class Paint>
+void boxed(const Column& col, float pad, Contents&& contents, Paint&& paint) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float pad = 16 * frame.text_scale;
     draw->ChannelsSplit(2);
     draw->ChannelsSetCurrent(1);
     const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + pad));
     ImGui::BeginGroup();
-    draw_text_block(view.error_title, frame.fonts.heading, theme.text, col.width - 2 * pad);
-    for (const ErrorLink& error : view.errors) {
-        ControlView link{"error:" + error.target, error.message, ControlKind::Link, true, false, "errors", error.target};
-        if (error.target.empty()) {
-            draw_text_block(error.message, frame.fonts.body_bold, theme.error, col.width - 2 * pad);
-            continue;
-        }
-        if (draw_link(frame, link, theme.error, col.width - 2 * pad)) {
-            ui.focus_request = first_control_id(view, error.target);
-            ui.focus_visible = true;
-        }
-    }
+    contents();
     ImGui::EndGroup();
     const ImVec2 bottom(top.x + col.width, ImGui::GetItemRectMax().y + pad);
     draw->ChannelsSetCurrent(0);
-    draw->AddRectFilled(top, bottom, theme.background);
-    draw->AddRect(top, bottom, theme.error, 0, 0, 5 * frame.text_scale);
+    paint(draw, top, bottom);
     draw->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y));
+}
+
+// GOV.UK's error summary: a red-bordered box at the top listing each problem as a link that
+// takes the keyboard focus to the question.
+void error_summary(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui) {
+    if (view.errors.empty()) return;
+    const Theme& theme = frame.theme;
+    const float pad = 16 * frame.text_scale;
+    const float inner = col.width - 2 * pad;
+    boxed(col, pad, [&] {
+        draw_text_block(view.error_title, frame.fonts.heading, theme.text, inner);
+        for (const ErrorLink& error : view.errors) {
+            ControlView link{"error:" + error.target, error.message, ControlKind::Link, true, false, "errors", error.target};
+            if (error.target.empty()) {
+                draw_text_block(error.message, frame.fonts.body_bold, theme.error, inner);
+                continue;
+            }
+            if (draw_link(frame, link, theme.error, inner)) {
+                ui.focus_request = first_control_id(view, error.target);
+                ui.focus_visible = true;
+            }
+        }
+    }, [&](ImDrawList* draw, ImVec2 top, ImVec2 bottom) {
+        draw->AddRectFilled(top, bottom, theme.background);
+        draw->AddRect(top, bottom, theme.error, 0, 0, 5 * frame.text_scale);
+    });
     gap(frame, 16);
 }
 
@@ -257,23 +269,14 @@ void resume(FrameContext& frame, const ViewModel& view, const Column& col, std::
 void confirmation(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui,
                   std::vector<Intent>& intents) {
     const Theme& theme = frame.theme;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     const float pad = 24 * frame.text_scale;
-    draw->ChannelsSplit(2);
-    draw->ChannelsSetCurrent(1);
-    const ImVec2 top = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + pad));
-    ImGui::BeginGroup();
-    draw_text_block(view.heading, frame.fonts.heading, theme.on_primary, col.width - 2 * pad);
-    gap(frame, 8);
-    draw_text_block(view.reference_label, frame.fonts.body, theme.on_primary, col.width - 2 * pad);
-    draw_text_block(view.reference, frame.fonts.heading, theme.on_primary, col.width - 2 * pad);
-    ImGui::EndGroup();
-    const ImVec2 bottom(top.x + col.width, ImGui::GetItemRectMax().y + pad);
-    draw->ChannelsSetCurrent(0);
-    draw->AddRectFilled(top, bottom, theme.primary);
-    draw->ChannelsMerge();
-    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y));
+    const float inner = col.width - 2 * pad;
+    boxed(col, pad, [&] {
+        draw_text_block(view.heading, frame.fonts.heading, theme.on_primary, inner);
+        gap(frame, 8);
+        draw_text_block(view.reference_label, frame.fonts.body, theme.on_primary, inner);
+        draw_text_block(view.reference, frame.fonts.heading, theme.on_primary, inner);
+    }, [&](ImDrawList* draw, ImVec2 top, ImVec2 bottom) { draw->AddRectFilled(top, bottom, theme.primary); });
     gap(frame, 16);
     if (!view.completed_html.empty()) {
         survey::ElementView completed;
