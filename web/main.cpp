@@ -17,7 +17,7 @@ EM_JS(void, js_report_fatal, (const char* message), {
 
 namespace canvass::web {
 const WebApp& running_app() { return app; }
-WebApp& mutable_running_app() { return app; }  // for web/test_exports.cpp only
+WebApp& mutable_running_app() { return app; }  // for web/test_exports.cpp and web/semantics_api.cpp
 }  // namespace canvass::web
 
 int main() {

@@ -18,7 +18,9 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/app/semantic_intents.h"
 #include "core/app/survey_source.h"
+#include "core/io/json_document.h"
 #include "core/app/ui_text.h"
 #include "core/app/view_model.h"
 #include "imgui.h"
@@ -43,6 +45,7 @@ constexpr double kPollIntervalMs = 500;
 
 // clang-format off
 EM_JS(void, js_signal_ready, (), { if (Module.onCanvassReady) Module.onCanvassReady(); });
+EM_JS(void, js_signal_view_changed, (), { if (Module.onCanvassViewChanged) Module.onCanvassViewChanged(); });
 // clang-format on
 
 WebApp* input_target = nullptr;
@@ -262,6 +265,10 @@ void WebApp::tick() {
             announced_ready_ = true;
             js_signal_ready();
         }
+        if (view_changed_) {
+            view_changed_ = false;
+            js_signal_view_changed();
+        }
     }
     if (frames_to_draw_ > 0) {
         schedule_frame();
@@ -392,8 +399,19 @@ bool WebApp::apply_intents() {
         carry_out(std::move(next->effects));
         if (!typing) flush_draft(true);
     }
+    view_changed_ = true;
     request_frames(kFramesAfterChange);
     return true;
+}
+
+std::string WebApp::submit_request(std::string_view request_json) {
+    Result<nlohmann::json> request = parse_json_document(request_json, "request");
+    if (!request) return request.error().to_string();
+    Result<Intent> intent = intent_from_request(build_view(state_), *request);
+    if (!intent) return intent.error().to_string();
+    pending_intents_.push_back(std::move(intent).value());
+    request_frames(kFramesAfterChange);
+    return {};
 }
 
 void WebApp::carry_out(Effects effects) {

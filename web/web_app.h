@@ -30,6 +30,9 @@ public:
     void request_frames(int count);
     void poll();  // looks for changes that arrive without an input event (size, typed text)
     std::string view_json() const;  // the automation API's view, as JSON text
+    // A request from the accessible DOM layer (core/app/semantic_intents.h), applied on the next
+    // frame as a canvas click would be; returns "" or why it was refused.
+    std::string submit_request(std::string_view request_json);
     DurableStore* store() { return store_ ? &*store_ : nullptr; }  // null when it could not be opened
 
 private:
@@ -76,6 +79,7 @@ private:
     long frames_drawn_ = 0;
     std::vector<std::pair<std::string, double>> startup_marks_;  // phase, ms since navigation start
     bool announced_ready_ = false;
+    bool view_changed_ = true;  // since the DOM layer last heard: it rebuilds from the view JSON
 };
 
 }  // namespace canvass::web

@@ -6,6 +6,7 @@
 //   3. build_view and the JSON form
 #include "core/app/view_model.h"
 
+#include "core/app/question_text.h"
 #include "core/app/respondent_flow.h"
 #include "core/app/ui_text.h"
 #include "core/survey/values.h"
@@ -149,9 +150,14 @@ std::string document_title(const ViewModel& view) {
     return title;
 }
 
+json choice_list(const std::vector<survey::ChoiceView>& list) {
+    json items = json::array();
+    for (const survey::ChoiceView& c : list) items.push_back({{"value", c.value}, {"text", c.text}});
+    return items;
+}
+
 json element_json(const survey::ElementView& element) {
-    json choices = json::array();
-    for (const survey::ChoiceView& c : element.choices) choices.push_back({{"value", c.value}, {"text", c.text}});
+    json choices = choice_list(element.choices);
     json out = {{"name", element.name},
                 {"type", std::string(survey::type_name(element.type))},
                 {"title", element.title},
@@ -160,6 +166,17 @@ json element_json(const survey::ElementView& element) {
                 {"errors", element.errors}};
     if (!element.comment.is_null()) out["comment"] = element.comment;
     if (!choices.empty()) out["choices"] = std::move(choices);
+    // What the accessible DOM layer needs to build the same controls as the canvas.
+    if (!element.description.empty()) out["description"] = element.description;
+    if (!element.input_type.empty()) out["inputType"] = element.input_type;
+    if (element.max_length >= 0) out["maxLength"] = element.max_length;
+    if (!element.rate_values.empty()) out["rateValues"] = choice_list(element.rate_values);
+    if (!element.label_true.empty()) out["labelTrue"] = element.label_true;
+    if (!element.label_false.empty()) out["labelFalse"] = element.label_false;
+    if (!element.rows.empty()) out["rows"] = choice_list(element.rows);
+    if (!element.columns.empty()) out["columns"] = choice_list(element.columns);
+    if (!element.html.empty()) out["html"] = element.html;
+    if (element.max_selected_choices > 0) out["maxSelectedChoices"] = element.max_selected_choices;
     return out;
 }
 
@@ -223,7 +240,11 @@ json to_json(const ViewModel& view) {
     json errors = json::array();
     for (const ErrorLink& e : view.errors) errors.push_back({{"target", e.target}, {"message", e.message}});
     json elements = json::array();
-    for (const survey::ElementView& e : view.elements) elements.push_back(element_json(e));
+    for (const survey::ElementView& e : view.elements) {
+        elements.push_back(element_json(e));
+        // The marker the canvas adds to a required question's title, in the screen's language.
+        if (e.required) elements.back()["requiredMarker"] = question_text(view.locale, QuestionText::Required);
+    }
     json answers = json::array();
     for (const AnswerRowView& a : view.answers) {
         answers.push_back({{"name", a.name}, {"question", a.question}, {"answer", a.answer}, {"answered", a.answered}});

@@ -172,6 +172,8 @@
       resolveReady();
     },
     onCanvassFatal(kind) { fail(messages[kind] ? kind : 'crash'); },
+    // After a frame in which the view changed: the accessible layer rebuilds (web/page/semantics.js).
+    onCanvassViewChanged() { if (window.canvassSemantics) window.canvassSemantics.update(); },
     // From platform/web/storage.pre.js, before the app starts. Only one tab may use the store.
     onCanvassStorage(state) {
       if (state !== 'otherTab' || failed) return;

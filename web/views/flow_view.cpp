@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/app/semantic_intents.h"
 #include "imgui.h"
 
 namespace canvass::web {
@@ -83,13 +84,10 @@ std::vector<const ControlView*> group(const ViewModel& view, std::string_view na
     return out;
 }
 
-Intent navigation_intent(const ControlView& c) {
-    if (c.id == "start") return intent::Start{};
-    if (c.id == "resume") return intent::ResumeDraft{};
-    if (c.id == "continue") return intent::Next{};
-    if (c.id == "back") return intent::Back{};
-    if (c.id == "submit") return intent::Submit{};
-    return intent::StartAgain{};
+// A pressed control asks core for what it means (core/app/semantic_intents.h), so the canvas and
+// the accessible DOM layer send the very same intent for the same control.
+void press(const ViewModel& view, const ControlView& c, std::vector<Intent>& intents) {
+    if (Result<Intent> intent = intent_for_control(view, c.id)) intents.push_back(std::move(intent).value());
 }
 
 // --- 2. Parts shared by screens ---------------------------------------------------------------------
@@ -148,7 +146,7 @@ void settings_footer(FrameContext& frame, const ViewModel& view, const Column& c
     draw->AddLine(rule, ImVec2(rule.x + col.width, rule.y), frame.theme.border, 1);
     gap(frame, 16);
     if (const ControlView* again = find_control(view, "start_again")) {
-        if (draw_button(frame, *again, ButtonStyle::Secondary, label_width(frame, again->label))) intents.push_back(intent::StartAgain{});
+        if (draw_button(frame, *again, ButtonStyle::Secondary, label_width(frame, again->label))) press(view, *again, intents);
         gap(frame, 12);
     }
     draw_text_block(view.text_size_label + ": " + std::to_string(view.text_size_percent) + "%", frame.fonts.body_bold,
@@ -156,8 +154,7 @@ void settings_footer(FrameContext& frame, const ViewModel& view, const Column& c
     std::vector<const ControlView*> display = group(view, "text_size");
     for (const ControlView* c : group(view, "contrast")) display.push_back(c);
     button_row(frame, display, col, [&](const ControlView& c) {
-        if (c.group == "contrast") intents.push_back(intent::SetHighContrast{!c.selected});
-        else intents.push_back(intent::ChangeTextSize{c.value == "larger" ? 1 : -1});
+        press(view, c, intents);
     });
     gap(frame, 24);
 }
@@ -170,7 +167,7 @@ void language_header(FrameContext& frame, const ViewModel& view, const Column& c
     float width = 0;
     for (const ControlView* c : languages) width += label_width(frame, c->label) + ImGui::GetStyle().ItemSpacing.x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, col.width - width));
-    button_row(frame, languages, Column{col.left, width}, [&](const ControlView& c) { intents.push_back(intent::SetLocale{c.value}); });
+    button_row(frame, languages, Column{col.left, width}, [&](const ControlView& c) { press(view, c, intents); });
     gap(frame, 8);
 }
 
@@ -193,7 +190,7 @@ void welcome(FrameContext& frame, const ViewModel& view, const Column& col, Ques
     gap(frame, 16);
     if (const ControlView* start = find_control(view, "start")) {
         if (draw_button(frame, *start, ButtonStyle::Primary, std::min(col.width, label_width(frame, start->label) + 40 * frame.text_scale))) {
-            intents.push_back(intent::Start{});
+            press(view, *start, intents);
         }
     }
     // The survey's own start page: more about the survey, for those who want to read on.
@@ -206,7 +203,7 @@ void welcome(FrameContext& frame, const ViewModel& view, const Column& col, Ques
 void question(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui,
               std::vector<Intent>& intents) {
     if (const ControlView* back = find_control(view, "back")) {
-        if (draw_button(frame, *back, ButtonStyle::Secondary, label_width(frame, back->label))) intents.push_back(intent::Back{});
+        if (draw_button(frame, *back, ButtonStyle::Secondary, label_width(frame, back->label))) press(view, *back, intents);
         gap(frame, 8);
     }
     if (!view.progress.empty()) {
@@ -220,7 +217,7 @@ void question(FrameContext& frame, const ViewModel& view, const Column& col, Que
     gap(frame, 16);
     if (const ControlView* next = find_control(view, "continue")) {
         if (draw_button(frame, *next, ButtonStyle::Primary, std::min(col.width, label_width(frame, next->label) + 40 * frame.text_scale))) {
-            intents.push_back(intent::Next{});
+            press(view, *next, intents);
         }
     }
 }
@@ -228,7 +225,7 @@ void question(FrameContext& frame, const ViewModel& view, const Column& col, Que
 void check_answers(FrameContext& frame, const ViewModel& view, const Column& col, QuestionUiState& ui,
                    std::vector<Intent>& intents) {
     if (const ControlView* back = find_control(view, "back")) {
-        if (draw_button(frame, *back, ButtonStyle::Secondary, label_width(frame, back->label))) intents.push_back(intent::Back{});
+        if (draw_button(frame, *back, ButtonStyle::Secondary, label_width(frame, back->label))) press(view, *back, intents);
         gap(frame, 8);
     }
     error_summary(frame, view, col, ui);
@@ -243,7 +240,7 @@ void check_answers(FrameContext& frame, const ViewModel& view, const Column& col
         draw_text_block(row.answer, frame.fonts.body, row.answered ? frame.theme.text : frame.theme.secondary_text, col.width);
         if (const ControlView* change = find_control(view, "change:" + row.name)) {
             if (draw_link(frame, *change, frame.theme.link, col.width)) {
-                intents.push_back(intent::ChangeAnswer{row.name});
+                press(view, *change, intents);
             }
         }
         gap(frame, 10);
@@ -251,7 +248,7 @@ void check_answers(FrameContext& frame, const ViewModel& view, const Column& col
     gap(frame, 16);
     if (const ControlView* submit = find_control(view, "submit")) {
         if (draw_button(frame, *submit, ButtonStyle::Primary, std::min(col.width, label_width(frame, submit->label) + 40 * frame.text_scale))) {
-            intents.push_back(intent::Submit{});
+            press(view, *submit, intents);
         }
     }
 }
@@ -262,7 +259,7 @@ void resume(FrameContext& frame, const ViewModel& view, const Column& col, std::
     gap(frame, 8);
     std::vector<const ControlView*> choices;
     if (const ControlView* c = find_control(view, "resume")) choices.push_back(c);
-    button_row(frame, choices, col, [&](const ControlView& c) { intents.push_back(navigation_intent(c)); });
+    button_row(frame, choices, col, [&](const ControlView& c) { press(view, c, intents); });
 }
 
 // GOV.UK's confirmation panel: a coloured block with the heading and the reference.

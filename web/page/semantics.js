@@ -1,0 +1,241 @@
+// The accessible layer over the canvas (docs/accessibility.md): real HTML headings, fieldsets,
+// native inputs and buttons, generated from the same view-model the canvas draws
+// (window.canvass.view()), rebuilt whenever the app says the view changed. What a control here
+// does goes back to core as a request (core/app/semantic_intents.h), exactly as a canvas click
+// does, so the two layers always show and change the same answers.
+//
+// Sections: 1. requests  2. building blocks  3. questions  4. screens  5. keeping focus
+'use strict';
+
+(function semantics() {
+  const root = document.getElementById('canvass-semantics');
+  if (!root) return;
+  let screenKey = '';
+  let locale = 'en';
+
+  // --- 1. requests ------------------------------------------------------------------------------
+  function send(request) {
+    const refusal = Module.ccall('canvass_semantic_request', 'string', ['string'], [JSON.stringify(request)]);
+    if (refusal) console.warn(`Canvass: the request ${JSON.stringify(request)} was refused: ${refusal}`);
+  }
+
+  // --- 2. building blocks -----------------------------------------------------------------------
+  function make(tag, props = {}, children = []) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (value === undefined || value === null || value === false) continue;
+      if (key === 'text') node.textContent = value;
+      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else if (key in node && typeof value !== 'string') node[key] = value;
+      else node.setAttribute(key, value === true ? '' : value);
+    }
+    for (const child of children) if (child) node.append(child);
+    return node;
+  }
+
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const idFor = (name, suffix = '') => `canvass-q-${name}${suffix}`.replace(/[^A-Za-z0-9_-]/g, '_');
+
+  // Survey html is shown as plain paragraphs: the canvas draws a safe subset, and its text is
+  // all a reader needs. Parsing in a detached document runs no script and loads nothing.
+  function htmlParagraphs(html) {
+    const body = new DOMParser().parseFromString(html, 'text/html').body;
+    for (const block of body.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, div, br')) block.after('\n');
+    return body.textContent.split('\n').map((line) => line.trim()).filter(Boolean).map((text) => make('p', { text }));
+  }
+
+  function button(control, onPress) {
+    return make('button', {
+      type: 'button', text: control.label, 'data-control': control.id, disabled: !control.enabled,
+      'aria-pressed': control.kind === 'toggle' ? String(control.selected) : undefined,
+      onclick: onPress || (() => send({ control: control.id })),
+    });
+  }
+
+  // --- 3. questions -----------------------------------------------------------------------------
+  // A fieldset and legend for the question, its description and its error, then the controls.
+  function questionGroup(q, controls, { group = true } = {}) {
+    const describedBy = [];
+    const parts = [];
+    if (q.description) {
+      parts.push(make('p', { id: idFor(q.name, '-hint'), class: 'canvass-hint', text: q.description }));
+      describedBy.push(idFor(q.name, '-hint'));
+    }
+    for (const [i, error] of (q.errors || []).entries()) {
+      parts.push(make('p', { id: idFor(q.name, `-error${i}`), class: 'canvass-error', text: `${locale === 'pl' ? 'Błąd' : 'Error'}: ${error}` }));
+      describedBy.push(idFor(q.name, `-error${i}`));
+    }
+    const title = q.title + (q.required && q.requiredMarker ? ` ${q.requiredMarker}` : '');
+    if (!group) return { title, parts, describedBy: describedBy.join(' ') || undefined };
+    return make('fieldset', { id: idFor(q.name), 'aria-describedby': describedBy.join(' ') || undefined,
+      'aria-invalid': (q.errors || []).length ? 'true' : undefined }, [
+      make('legend', {}, [make('h2', { tabindex: '-1', text: title })]), ...parts, ...controls]);
+  }
+
+  function choiceInput(q, type, choice, index, checked, onChange) {
+    const id = idFor(q.name, `-${index}`);
+    return make('div', { class: 'canvass-choice' }, [
+      make('input', { type, id, name: q.name, checked, onchange: onChange }),
+      make('label', { for: id, text: choice.text }),
+    ]);
+  }
+
+  function otherField(q) {
+    const selected = Array.isArray(q.value) ? q.value.includes('other') : q.value === 'other';
+    if (!selected) return null;
+    const id = idFor(q.name, '-other');
+    return make('div', {}, [
+      make('label', { for: id, text: locale === 'pl' ? 'Podaj szczegóły' : 'Please specify' }),
+      make('input', { type: 'text', id, value: q.comment || '', oninput: (e) => send({ comment: q.name, typed: e.target.value }) }),
+    ]);
+  }
+
+  function question(q) {
+    switch (q.type) {
+      case 'html':
+        return make('div', { class: 'canvass-html' }, htmlParagraphs(q.html || ''));
+      case 'radiogroup':
+        return questionGroup(q, [...(q.choices || []).map((c, i) => choiceInput(q, 'radio', c, i, same(q.value, c.value),
+          () => send({ answer: q.name, value: c.value }))), otherField(q)]);
+      case 'checkbox':
+        return questionGroup(q, [...(q.choices || []).map((c, i) => choiceInput(q, 'checkbox', c, i,
+          Array.isArray(q.value) && q.value.some((v) => same(v, c.value)), () => send({ toggle: q.name, value: c.value }))), otherField(q)]);
+      case 'rating':
+        return questionGroup(q, (q.rateValues || []).map((c, i) => choiceInput(q, 'radio', c, i, same(q.value, c.value),
+          () => send({ answer: q.name, value: c.value }))));
+      case 'boolean':
+        return questionGroup(q, [[true, q.labelTrue || 'Yes'], [false, q.labelFalse || 'No']].map(([value, text], i) =>
+          choiceInput(q, 'radio', { value, text }, i, q.value === value, () => send({ answer: q.name, value }))));
+      case 'dropdown': {
+        const { title, parts, describedBy } = questionGroup(q, [], { group: false });
+        const select = make('select', { id: idFor(q.name), 'aria-describedby': describedBy,
+          onchange: (e) => send({ answer: q.name, value: e.target.value === '' ? null : JSON.parse(e.target.value) }) },
+        [make('option', { value: '', text: 'Choose an answer' }),
+          ...(q.choices || []).map((c) => make('option', { value: JSON.stringify(c.value), text: c.text, selected: same(q.value, c.value) }))]);
+        return make('div', { class: 'canvass-question' }, [make('label', { for: idFor(q.name) }, [make('h2', { tabindex: '-1', text: title })]), ...parts, select, otherField(q)]);
+      }
+      case 'text':
+      case 'comment': {
+        const { title, parts, describedBy } = questionGroup(q, [], { group: false });
+        const multiline = q.type === 'comment';
+        const inputTypes = { email: 'email', tel: 'tel', number: 'number', url: 'url' };
+        const field = make(multiline ? 'textarea' : 'input', {
+          id: idFor(q.name), type: multiline ? undefined : inputTypes[q.inputType] || 'text', 'aria-describedby': describedBy,
+          maxlength: q.maxLength > 0 ? String(q.maxLength) : undefined, 'aria-invalid': (q.errors || []).length ? 'true' : undefined,
+          oninput: (e) => send({ text: q.name, typed: e.target.value }),
+        });
+        field.value = q.value === null || q.value === undefined ? '' : String(q.value);
+        return make('div', { class: 'canvass-question' }, [make('label', { for: idFor(q.name) }, [make('h2', { tabindex: '-1', text: title })]), ...parts, field]);
+      }
+      case 'ranking': {
+        const order = [...(Array.isArray(q.value) ? q.value : []).map((v) => (q.choices || []).find((c) => same(c.value, v))).filter(Boolean),
+          ...(q.choices || []).filter((c) => !(Array.isArray(q.value) && q.value.some((v) => same(v, c.value))))];
+        const move = (from, to) => {
+          const values = order.map((c) => c.value);
+          const [item] = values.splice(from, 1);
+          values.splice(to, 0, item);
+          send({ answer: q.name, value: values });
+        };
+        return questionGroup(q, [make('ol', {}, order.map((c, i) => make('li', {}, [
+          make('span', { text: c.text }), ' ',
+          make('button', { type: 'button', text: `Move up: ${c.text}`, disabled: i === 0, onclick: () => move(i, i - 1) }),
+          make('button', { type: 'button', text: `Move down: ${c.text}`, disabled: i === order.length - 1, onclick: () => move(i, i + 1) }),
+        ])))]);
+      }
+      case 'matrix':
+        return questionGroup(q, (q.rows || []).map((row, r) => {
+          const rowQ = { name: `${q.name}-row${r}` };
+          const chosen = q.value && typeof q.value === 'object' ? q.value[row.value] : undefined;
+          return make('fieldset', {}, [make('legend', { text: row.text }),
+            ...(q.columns || []).map((col, i) => choiceInput(rowQ, 'radio', col, i, same(chosen, col.value),
+              () => send({ answer: q.name, value: { ...(q.value && typeof q.value === 'object' ? q.value : {}), [row.value]: col.value } })))]);
+        }));
+      default:
+        return make('p', { text: q.title });
+    }
+  }
+
+  // --- 4. screens -------------------------------------------------------------------------------
+  function build(view) {
+    const control = (id) => (view.controls || []).find((c) => c.id === id);
+    const nodes = [];
+    const languages = (view.controls || []).filter((c) => c.group === 'language');
+    if (languages.length) nodes.push(make('nav', { 'aria-label': 'Language / Język' }, languages.map((c) => button(c))));
+    if (control('back')) nodes.push(button(control('back')));
+    if (view.progress) nodes.push(make('p', { class: 'canvass-progress', tabindex: '-1', text: view.progress }));
+    if ((view.errorSummary || []).length) {
+      nodes.push(make('div', { role: 'alert', class: 'canvass-error-summary', 'aria-labelledby': 'canvass-error-title' }, [
+        make('h2', { id: 'canvass-error-title', text: view.errorTitle }),
+        make('ul', {}, view.errorSummary.map((e) => make('li', {}, [e.target
+          ? make('a', { href: `#${idFor(e.target)}`, text: e.message, onclick: (event) => { event.preventDefault(); focusQuestion(e.target); } })
+          : make('span', { text: e.message })]))),
+      ]));
+    }
+    if (view.heading) nodes.push(make('h1', { tabindex: '-1', text: view.heading }));
+    for (const text of view.paragraphs || []) nodes.push(make('p', { text }));
+    if (view.privacySummary) nodes.push(make('p', { text: view.privacySummary }));
+    const privacy = control('privacy_notice');
+    if (privacy) nodes.push(make('p', {}, [make('a', { href: privacy.value, text: privacy.label, target: '_blank', rel: 'noopener' })]));
+    if (view.screen === 'question') for (const q of view.elements || []) nodes.push(question(q));
+    if (view.screen === 'check-answers' && (view.answers || []).length) {
+      nodes.push(make('dl', {}, view.answers.flatMap((row) => [
+        make('dt', { text: row.question }),
+        make('dd', { text: row.answer }),
+        make('dd', {}, [make('button', { type: 'button', 'data-control': `change:${row.name}`, onclick: () => send({ control: `change:${row.name}` }) },
+          [control(`change:${row.name}`)?.label || 'Change', make('span', { class: 'canvass-visually-hidden', text: ` ${row.question}` })])]),
+      ])));
+    }
+    if (view.reference) nodes.push(make('p', { class: 'canvass-reference', text: view.reference }));
+    if (view.completedHtml) nodes.push(make('div', {}, htmlParagraphs(view.completedHtml)));
+    for (const id of ['start', 'resume', 'continue', 'submit']) if (control(id)) nodes.push(button(control(id)));
+    if (view.screen === 'welcome' && (view.elements || []).length) for (const q of view.elements) nodes.push(question(q));
+    const footer = (view.controls || []).filter((c) => c.id === 'start_again' || c.group === 'text_size' || c.group === 'contrast');
+    if (footer.length) nodes.push(make('div', { class: 'canvass-settings' }, footer.map((c) => button(c))));
+    return nodes;
+  }
+
+  // --- 5. keeping focus -------------------------------------------------------------------------
+  function focusQuestion(name) {
+    const target = root.querySelector(`#${CSS.escape(idFor(name))}`);
+    if (!target) return;
+    const first = target.matches('input, select, textarea') ? target : target.querySelector('input, select, textarea, button');
+    (first || target).focus();
+  }
+
+  // Rebuilds the layer. Focus inside it stays on the same control (a text field keeps its node,
+  // so the caret and what is being typed are untouched); on a new screen it goes to the heading.
+  function update() {
+    if (!window.canvass || !window.Module || !Module.calledRun) return;
+    const view = window.canvass.view();
+    if (!view || !view.screen || view.screen === 'loading' || view.screen === 'error') return;
+    const key = `${view.screen}|${view.heading || ''}|${(view.elements || []).map((e) => e.name).join(',')}`;
+    const active = root.contains(document.activeElement) ? document.activeElement : null;
+    const activeId = active && active.id;
+    const activeControl = active && active.getAttribute('data-control');
+    const keepTyping = active && key === screenKey && activeId && active.matches('input[type=text], input:not([type]), input[type=email], input[type=tel], input[type=number], input[type=url], textarea');
+    locale = view.locale || 'en';
+    const fresh = build(view);
+    if (keepTyping) {
+      const replaced = fresh.map((node) => node.querySelector && node.querySelector(`#${CSS.escape(activeId)}`) ? node : null).find(Boolean);
+      const twin = replaced && replaced.querySelector(`#${CSS.escape(activeId)}`);
+      if (twin) twin.replaceWith(active);
+    }
+    const newScreen = key !== screenKey;
+    screenKey = key;
+    root.replaceChildren(...fresh);
+    if (!active) return;
+    if (newScreen) {
+      // The screen's heading, or on a question screen the question's own heading; a screen of
+      // information only starts at its progress line.
+      const heading = root.querySelector('h1') || root.querySelector('fieldset h2, label h2') || root.querySelector('.canvass-progress');
+      if (heading) heading.focus();
+      return;
+    }
+    if (keepTyping) return active.focus();
+    const again = (activeId && root.querySelector(`#${CSS.escape(activeId)}`)) ||
+      (activeControl && root.querySelector(`[data-control="${CSS.escape(activeControl)}"]`));
+    if (again) again.focus();
+  }
+
+  window.canvassSemantics = Object.freeze({ update });
+})();
