@@ -7,12 +7,6 @@ namespace {
 
 canvass::web::WebApp app("#canvas");
 
-// clang-format off
-EM_JS(void, js_report_fatal, (const char* message), {
-    if (Module.onCanvassFatal) Module.onCanvassFatal(UTF8ToString(message));
-});
-// clang-format on
-
 }  // namespace
 
 namespace canvass::web {
@@ -21,10 +15,7 @@ WebApp& mutable_running_app() { return app; }  // for web/test_exports.cpp and w
 }  // namespace canvass::web
 
 int main() {
-    if (!app.start()) {
-        js_report_fatal("webgl2");
-        return 1;
-    }
+    app.start();
     // No main loop: the app asks for animation frames only while something changes (WebApp::request_frames).
     return 0;
 }

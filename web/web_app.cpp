@@ -46,6 +46,7 @@ constexpr double kPollIntervalMs = 500;
 // clang-format off
 EM_JS(void, js_signal_ready, (), { if (Module.onCanvassReady) Module.onCanvassReady(); });
 EM_JS(void, js_signal_view_changed, (), { if (Module.onCanvassViewChanged) Module.onCanvassViewChanged(); });
+EM_JS(void, js_signal_html_only, (), { if (Module.onCanvassHtmlOnly) Module.onCanvassHtmlOnly(); });
 // clang-format on
 
 WebApp* input_target = nullptr;
@@ -92,23 +93,30 @@ std::string boot_problem(BootFailure failure, const Error& error, std::string_vi
 
 // --- 1. Start-up ---------------------------------------------------------------------------------
 
-bool WebApp::start() {
+// Without WebGL 2 (an old browser, a locked-down council PC) the app runs without its canvas:
+// the accessible HTML layer (web/page/semantics.js) becomes the visible page, and every frame
+// only applies intents and tells the layer the view changed.
+void WebApp::start() {
     mark_startup("main");
-    if (!surface_.create_context()) return false;
-    mark_startup("webglContext");
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // no imgui.ini: layout is the app's, not the user's
-    io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.ConfigWindowsMoveFromTitleBarOnly = true;
-    io.BackendPlatformName = "canvass_html5";
-    ImGui_ImplOpenGL3_Init(kGlslVersion);
+    html_only_ = !surface_.create_context();
+    if (html_only_) {
+        js_signal_html_only();
+    } else {
+        mark_startup("webglContext");
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;  // no imgui.ini: layout is the app's, not the user's
+        io.LogFilename = nullptr;
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        io.ConfigWindowsMoveFromTitleBarOnly = true;
+        io.BackendPlatformName = "canvass_html5";
+        ImGui_ImplOpenGL3_Init(kGlslVersion);
+        install_input_callbacks(selector_, on_any_input);
+        surface_.sync_size();
+    }
     input_target = this;
-    install_input_callbacks(selector_, on_any_input);
     platform::set_wake_handler(on_any_input);
-    surface_.sync_size();
     emscripten_set_interval([](void* self) { static_cast<WebApp*>(self)->poll(); }, kPollIntervalMs, this);
 
     // The person's settings from an earlier visit, else what their system asks for.
@@ -133,7 +141,6 @@ bool WebApp::start() {
         mark_startup("survey");
     }
     request_frames(kFramesAfterChange);
-    return true;
 }
 
 // The store is the checkpoint storage.pre.js read before main() ran, in memory, plus the
@@ -224,7 +231,7 @@ void WebApp::schedule_draft_flush() {
 }
 
 void WebApp::poll() {
-    if (surface_.sync_size()) request_frames(kFramesAfterChange);
+    if (!html_only_ && surface_.sync_size()) request_frames(kFramesAfterChange);
     if (platform::text_input_has_events()) request_frames(kFramesAfterChange);
     if (!finished_intents_.empty()) request_frames(kFramesAfterChange);
     if (surface_.restored_pending()) request_frames(kFramesAfterChange);
@@ -280,6 +287,11 @@ void WebApp::tick() {
 }
 
 void WebApp::draw_frame() {
+    if (html_only_) {  // nothing to draw: the HTML layer shows the view
+        after_change(build_view(state_));
+        ++frames_drawn_;
+        return;
+    }
     ImGuiIO& io = ImGui::GetIO();
     const float text_scale = state_.text_size_percent / 100.0f;
     const Theme& theme = theme_for(state_.high_contrast);
@@ -484,7 +496,8 @@ std::string WebApp::view_json() const {
                 control["focused"] = rect.focused;
             }
         }
-        if (control.contains("rect")) controls.push_back(control);  // only what is on screen
+        // Only what is on screen; without a canvas, every control of the view (the HTML layer shows them).
+        if (control.contains("rect") || html_only_) controls.push_back(control);
     }
     for (const ControlRect& rect : control_rects_) {
         if (rect.focused) focus = rect.id;
@@ -524,6 +537,7 @@ std::string WebApp::view_json() const {
         view["focus"] = focus;  // the gallery's tests predate focusedControl
     }
     view["framesDrawn"] = frames_drawn_;
+    view["htmlOnly"] = html_only_;
     view["startup"] = startup_marks_;
     view["errors"] = intent_errors_;
     return view.dump();

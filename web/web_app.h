@@ -24,7 +24,7 @@ class WebApp {
 public:
     explicit WebApp(const char* canvas_selector) : surface_(canvas_selector), selector_(canvas_selector) {}
 
-    bool start();  // false when WebGL2 could not be set up
+    void start();  // without WebGL 2 the app runs as HTML only (web_app.cpp, section 1)
     // Asks for `count` more frames, scheduling an animation frame if none is pending. With
     // nothing requested no animation frame is scheduled at all, so an idle page uses no CPU.
     void request_frames(int count);
@@ -79,6 +79,7 @@ private:
     long frames_drawn_ = 0;
     std::vector<std::pair<std::string, double>> startup_marks_;  // phase, ms since navigation start
     bool announced_ready_ = false;
+    bool html_only_ = false;  // no WebGL 2: no canvas, the HTML layer is the page
     bool view_changed_ = true;  // since the DOM layer last heard: it rebuilds from the view JSON
 };
 

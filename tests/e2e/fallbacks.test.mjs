@@ -1,24 +1,36 @@
-// When Canvass cannot run, the page says so in readable HTML instead of showing a blank canvas.
+// When Canvass cannot draw its canvas it runs as plain HTML (the accessible layer becomes the
+// page); when it cannot run at all, the page says so in readable HTML instead of a blank canvas.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { screenshot, siteRoot, startHarness } from './harness.mjs';
+import { screenshot, siteRoot, startHarness, waitForView } from './harness.mjs';
 
 let noWebGL;
 before(async () => { noWebGL = await startHarness({ extraArgs: ['--disable-3d-apis'] }); });
 after(async () => { await noWebGL.close(); });
 
-test('without WebGL2 the page explains what to do', async () => {
+test('without WebGL2 the survey runs as plain HTML, and can be answered with the mouse', async () => {
   const page = await noWebGL.openPage();
   await page.goto(noWebGL.url);
-  const message = page.locator('#canvass-message');
-  await message.waitFor({ state: 'visible' });
-  assert.match(await message.innerText(), /This browser cannot show the survey[\s\S]*WebGL 2/);
+  await page.evaluate(() => window.canvass.ready);
+  let current = await waitForView(page, (v) => v.screen === 'welcome');
+  assert.equal(current.htmlOnly, true);
+  assert.equal(await page.locator('#canvas').isVisible(), false);
   assert.equal(await page.locator('#canvass-loading').isHidden(), true);
-  await assert.rejects(page.evaluate(() => window.canvass.ready), /could not start \(webgl2\)/);
-  assert.equal((await page.evaluate(() => window.canvass.view())).screen, 'error');
-  await screenshot(page, 'fallback-no-webgl2-laptop');
+  const layer = page.locator('#canvass-semantics');
+  await layer.getByRole('heading', { level: 1, name: current.heading }).waitFor();
+  await screenshot(page, 'fallback-no-webgl2-welcome-laptop');
+  await layer.getByRole('button', { name: 'Start', exact: true }).click();
+  current = await waitForView(page, (v) => v.screen === 'question');
+  await layer.getByRole('checkbox', { name: 'I live in the area' }).click();
+  await waitForView(page, (v) => JSON.stringify(v.elements[0].value) === '["resident"]');
+  await screenshot(page, 'fallback-no-webgl2-question-laptop');
+  await layer.getByRole('button', { name: 'Continue', exact: true }).click();
+  current = await waitForView(page, (v) => v.elements[0]?.name === 'postcode_district');
+  await layer.getByLabel(/What is the first part of your postcode\?/).fill('CM20');
+  await waitForView(page, (v) => v.elements[0].value === 'CM20');
+  assert.equal(await page.title(), `${current.progress} – Canvass`);
   noWebGL.assertClean();
   await page.context().close();
 });

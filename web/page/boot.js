@@ -69,8 +69,6 @@
   const messages = {
     file: ['Open this survey from a web address',
       'This page was opened as a file, so the browser will not run it. Ask the person who set it up for the web address, or run "scripts/run" and open the address it prints.'],
-    webgl2: ['This browser cannot show the survey',
-      'The survey needs WebGL 2, which this browser or computer has turned off. Please try an up-to-date Chrome, Edge, Firefox or Safari, or ask a member of staff for a paper copy.'],
     wasm: ['This browser cannot show the survey',
       'The survey needs WebAssembly, which this browser does not support or has turned off. Please try an up-to-date Chrome, Edge, Firefox or Safari, or ask a member of staff for a paper copy.'],
     load: ['The survey did not load',
@@ -133,9 +131,7 @@
 
   if (location.protocol === 'file:') return fail('file');
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return fail('wasm');
-  // A cheap check only: a trial context costs tens of milliseconds on a slow machine. Where
-  // WebGL 2 exists but is turned off, the module's own context fails and reports 'webgl2'.
-  if (typeof WebGL2RenderingContext !== 'function') return fail('webgl2');
+  // Without WebGL 2 the module still runs, as HTML only (onCanvassHtmlOnly below).
 
   // Before the module, so the downloads overlap; the module waits for it (preRun below).
   bootFetch = fetchBootDocuments(location.search).then((documents) => { bootDocuments = documents; return documents; });
@@ -171,7 +167,13 @@
       canvas.focus();
       resolveReady();
     },
-    onCanvassFatal(kind) { fail(messages[kind] ? kind : 'crash'); },
+    // No WebGL 2: the accessible HTML layer becomes the page (docs/accessibility.md).
+    onCanvassHtmlOnly() {
+      canvas.classList.add('canvass-hidden');
+      const layer = document.getElementById('canvass-semantics');
+      layer.classList.remove('canvass-visually-hidden');
+      layer.classList.add('canvass-html-only');
+    },
     // After a frame in which the view changed: the accessible layer rebuilds (web/page/semantics.js).
     onCanvassViewChanged() { if (window.canvassSemantics) window.canvassSemantics.update(); },
     // From platform/web/storage.pre.js, before the app starts. Only one tab may use the store.

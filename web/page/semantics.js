@@ -214,6 +214,11 @@
     const activeControl = active && active.getAttribute('data-control');
     const keepTyping = active && key === screenKey && activeId && active.matches('input[type=text], input:not([type]), input[type=email], input[type=tel], input[type=number], input[type=url], textarea');
     locale = view.locale || 'en';
+    // Screen readers pick their voice from the page's language; the settings also style the
+    // layer when it is the page (no WebGL 2).
+    document.documentElement.lang = locale;
+    root.classList.toggle('canvass-high-contrast', !!view.highContrast);
+    root.style.fontSize = `${view.textSizePercent || 100}%`;
     const fresh = build(view);
     if (keepTyping) {
       const replaced = fresh.map((node) => node.querySelector && node.querySelector(`#${CSS.escape(activeId)}`) ? node : null).find(Boolean);
