@@ -45,6 +45,10 @@ target_link_options(canvass_web PRIVATE
   -sMALLOC=emmalloc                # a small allocator: the app allocates little, and size matters more
   -sENVIRONMENT=web
   -sDYNAMIC_EXECUTION=0            # the page's CSP allows no eval
+  -sSUPPORT_LONGJMP=0              # nothing uses setjmp: no longjmp support code
+  -sTEXTDECODER=2                  # every supported browser has TextDecoder
+  -sGL_TRACK_ERRORS=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0
+  "-sINCOMING_MODULE_JS_API=['canvas','preRun','print','printErr','onAbort']"  # what boot.js gives the module
   -sFILESYSTEM=0                   # no files: SQLite keeps the database in memory, the fonts are compiled in
   -sEXIT_RUNTIME=0
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
@@ -60,9 +64,13 @@ set_property(TARGET canvass_web APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR
 # rather than a post-link step, so an edited page, survey or manifest reaches the folder even
 # when the wasm did not need relinking.
 file(GLOB CANVASS_PAGE_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/page/*")
+# The page's scripts and styles are copied again, without comments (cmake/pack_page.mjs).
+file(GLOB CANVASS_PACKED_PAGE_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/page/*.js" "${CMAKE_SOURCE_DIR}/web/page/*.css")
+find_program(CANVASS_NODE node REQUIRED)
 add_custom_target(canvass_site_files ALL
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/shell.html" "${CANVASS_SITE_DIR}/index.html"
   COMMAND ${CMAKE_COMMAND} -E copy ${CANVASS_PAGE_FILES} "${CANVASS_SITE_DIR}/"
+  COMMAND "${CANVASS_NODE}" "${CMAKE_SOURCE_DIR}/cmake/pack_page.mjs" "${CANVASS_SITE_DIR}" ${CANVASS_PACKED_PAGE_FILES}
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/assets" "${CANVASS_SITE_DIR}/assets"
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/assets/surveys" "${CANVASS_SITE_DIR}/surveys"
   COMMENT "Laying out the web folder in ${CANVASS_SITE_DIR}"
