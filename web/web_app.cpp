@@ -20,9 +20,9 @@
 
 #include "core/app/semantic_intents.h"
 #include "core/app/survey_source.h"
-#include "core/io/json_document.h"
 #include "core/app/ui_text.h"
 #include "core/app/view_model.h"
+#include "core/io/json_document.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
