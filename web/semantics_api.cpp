@@ -21,4 +21,8 @@ EMSCRIPTEN_KEEPALIVE const char* canvass_semantic_request(const char* request_js
     return buffer.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE void canvass_semantic_focus(const char* control_id) {
+    canvass::web::mutable_running_app().follow_page_focus(control_id ? control_id : "");
+}
+
 }

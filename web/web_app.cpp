@@ -47,6 +47,7 @@ constexpr double kPollIntervalMs = 500;
 EM_JS(void, js_signal_ready, (), { if (Module.onCanvassReady) Module.onCanvassReady(); });
 EM_JS(void, js_signal_view_changed, (), { if (Module.onCanvassViewChanged) Module.onCanvassViewChanged(); });
 EM_JS(void, js_signal_html_only, (), { if (Module.onCanvassHtmlOnly) Module.onCanvassHtmlOnly(); });
+EM_JS(void, js_signal_tab_out, (int backwards), { if (Module.onCanvassTabOut) Module.onCanvassTabOut(!!backwards); });
 // clang-format on
 
 WebApp* input_target = nullptr;
@@ -328,8 +329,12 @@ void WebApp::draw_frame() {
     scroll_by_touch_drag();
     // The focused control went with the old screen: the keyboard starts again at the top of the new one.
     if (new_screen) ImGui::NavInitWindow(ImGui::GetCurrentWindow(), true);
+    note_tab_press();
     control_rects_.clear();
     FrameContext frame{theme, fonts_, text_scale, control_rects_, &text_session_};
+    QuestionUiState& ui = gallery_ ? gallery_->ui : question_ui_;
+    frame.focus_request = &ui.focus_request;
+    frame.focus_visible = &ui.focus_visible;
     if (gallery_) {
         draw_gallery_screen(frame);
     } else {
@@ -340,6 +345,7 @@ void WebApp::draw_frame() {
     scroll_y_ = ImGui::GetScrollY();
     scroll_max_y_ = ImGui::GetScrollMaxY();
     ImGui::End();
+    leave_canvas_after_last_control();
     if (frame.frames_wanted > 0) request_frames(frame.frames_wanted);  // an animation or a scroll still under way
     end_text_input_frame(text_session_);
     ImGui::Render();
@@ -350,6 +356,44 @@ void WebApp::draw_frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++frames_drawn_;
+}
+
+namespace {
+int focused_control_index(const std::vector<ControlRect>& rects) {
+    const auto it = std::find_if(rects.begin(), rects.end(), [](const ControlRect& rect) { return rect.focused; });
+    return it == rects.end() ? -1 : static_cast<int>(it - rects.begin());
+}
+}  // namespace
+
+// Tab from the canvas's last control (Shift+Tab from its first) must leave the canvas, as it
+// leaves any other part of a page, or the keyboard would be trapped there (WCAG 2.1.2). ImGui
+// wraps round instead, a frame after the press; seeing it wrap, the page moves the focus on into
+// the DOM layer (web/page/semantics.js), whose ring the canvas then follows.
+void WebApp::note_tab_press() {
+    if (!ImGui::IsKeyPressed(ImGuiKey_Tab, false)) return;
+    tab_from_ = focused_control_index(control_rects_);
+    tab_backwards_ = ImGui::GetIO().KeyShift;
+}
+
+void WebApp::leave_canvas_after_last_control() {
+    if (tab_from_ < 0) return;
+    const int now = focused_control_index(control_rects_);
+    if (now < 0 || now == tab_from_) return;  // not moved yet
+    const bool wrapped = tab_backwards_ ? now > tab_from_ : now < tab_from_;
+    tab_from_ = -1;
+    if (wrapped) js_signal_tab_out(tab_backwards_ ? 1 : 0);
+}
+
+void WebApp::follow_page_focus(std::string_view control_id) {
+    if (html_only_) return;
+    QuestionUiState& ui = gallery_ ? gallery_->ui : question_ui_;
+    if (control_id.empty()) {
+        ImGui::GetCurrentContext()->NavDisableHighlight = true;  // a heading: no canvas control has the focus
+    } else {
+        ui.focus_request = std::string(control_id);
+        ui.focus_visible = true;
+    }
+    request_frames(kFramesAfterChange);
 }
 
 // A new screen gets fresh UI state, and the page title follows the step. True when the screen

@@ -33,6 +33,9 @@ public:
     // A request from the accessible DOM layer (core/app/semantic_intents.h), applied on the next
     // frame as a canvas click would be; returns "" or why it was refused.
     std::string submit_request(std::string_view request_json);
+    // Keyboard focus moved to control `control_id` in the DOM layer ("" for no control, such as
+    // a heading): the canvas shows its focus ring there, so sighted keyboard users see it.
+    void follow_page_focus(std::string_view control_id);
     DurableStore* store() { return store_ ? &*store_ : nullptr; }  // null when it could not be opened
 
 private:
@@ -43,6 +46,8 @@ private:
     void open_store();
     void load_survey();
     void draw_frame();
+    void note_tab_press();
+    void leave_canvas_after_last_control();
     void scroll_by_touch_drag();
     bool apply_intents();  // true when any intent was applied
     void carry_out(Effects effects);
@@ -81,6 +86,10 @@ private:
     bool announced_ready_ = false;
     bool html_only_ = false;  // no WebGL 2: no canvas, the HTML layer is the page
     bool view_changed_ = true;  // since the DOM layer last heard: it rebuilds from the view JSON
+    // A Tab pressed on the canvas, from the control at this index in control_rects_, waiting to
+    // see where ImGui moves the focus (web_app.cpp, leave_canvas_after_last_control).
+    int tab_from_ = -1;
+    bool tab_backwards_ = false;
 };
 
 }  // namespace canvass::web

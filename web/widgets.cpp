@@ -9,6 +9,20 @@ namespace canvass::web {
 
 bool item_has_visible_focus() { return ImGui::IsItemFocused() && ImGui::GetIO().NavVisible; }
 
+void take_requested_focus(std::string& request, bool visible, std::string_view id) {
+    if (request != id) return;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+    g.NavDisableHighlight = !visible;
+    if (visible) g.NavDisableMouseHover = true;
+    ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+    request.clear();
+}
+
+void take_requested_focus(FrameContext& frame, std::string_view id) {
+    if (frame.focus_request) take_requested_focus(*frame.focus_request, frame.focus_visible && *frame.focus_visible, id);
+}
+
 bool touch_was_scroll() {
     constexpr float kTapSlopPx = 8.0f;  // the same threshold the page uses to start scrolling
     const ImGuiIO& io = ImGui::GetIO();
@@ -43,6 +57,7 @@ bool draw_button(FrameContext& frame, const ControlView& control, ButtonStyle st
     ImGui::EndDisabled();
     ImGui::PopFont();
     ImGui::PopStyleColor(5);
+    take_requested_focus(frame, control.id);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const bool focused = item_has_visible_focus();
     frame.rects.push_back({control.id, min, max, control.label, control.kind == ControlKind::Toggle ? "toggle" : "button",
@@ -79,6 +94,7 @@ bool draw_link(FrameContext& frame, const ControlView& control, ImU32 colour, fl
     ImGui::SetCursorScreenPos(start);
     const std::string id = "##" + control.id;
     const bool activated = ImGui::InvisibleButton(id.c_str(), ImVec2(std::max(kMinTouchTargetPx, std::min(width, text_size.x)), height));
+    take_requested_focus(frame, control.id);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const bool focused = item_has_visible_focus();
     frame.rects.push_back({control.id, min, max, control.label, "link", control.group, control.value, control.enabled,

@@ -41,6 +41,10 @@ struct FrameContext {
     // Frames the view still needs after this one with no new input (a scroll that lands a frame
     // later); the host draws at least that many more.
     int frames_wanted = 0;
+    // A control id to give ImGui's keyboard focus to when it is drawn (the screen's UI state owns
+    // it), and whether to show the ring there: keyboard moves, and focus in the DOM layer.
+    std::string* focus_request = nullptr;
+    bool* focus_visible = nullptr;
 };
 
 enum class ButtonStyle { Primary, Secondary, Selected };
@@ -56,6 +60,12 @@ bool draw_link(FrameContext& frame, const ControlView& control, ImU32 colour, fl
 void draw_wrapped_text(const std::string& text, ImFont* font, ImU32 colour);
 // The same, wrapping at `width` from the cursor, without ImGui's wrap-position stack.
 void draw_text_block(std::string_view text, ImFont* font, ImU32 colour, float width);
+
+// Gives ImGui's keyboard focus to the item just drawn when `request` names it (then clears the
+// request), scrolling it into view; the ring shows when `visible`.
+void take_requested_focus(std::string& request, bool visible, std::string_view id);
+// The same, with the request the frame carries.
+void take_requested_focus(FrameContext& frame, std::string_view id);
 
 // The two-colour focus ring (yellow halo, dark ring) around [min, max], drawn when the last
 // item has the keyboard focus and the person is using the keyboard.

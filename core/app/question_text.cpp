@@ -1,6 +1,8 @@
 // English and Polish words around questions. Plain English, short sentences (GOV.UK style).
 #include "core/app/question_text.h"
 
+#include "core/survey/answer_edit.h"
+
 namespace canvass {
 namespace {
 
@@ -34,6 +36,7 @@ constexpr Entry kEntries[] = {
     {QuestionText::NoValue, "Not worked out yet", "Jeszcze nie obliczono"},
     {QuestionText::Or, "or", "lub"},
     {QuestionText::ChooseAnswer, "Choose an answer", "Wybierz odpowiedź"},
+    {QuestionText::ErrorPrefix, "Error", "Błąd"},
 };
 
 void replace_all(std::string& text, std::string_view token, std::string_view value) {
@@ -54,6 +57,20 @@ std::string question_text(std::string_view locale, QuestionText id, std::string_
         replace_all(text, "{2}", arg2);
         return text;
     }
+    return {};
+}
+
+}  // namespace canvass
+
+namespace canvass {
+
+std::string choice_limit_hint(std::string_view locale, const survey::ElementView& q) {
+    if (q.type != survey::ElementType::Checkbox) return {};
+    const int min = q.min_selected_choices, max = q.max_selected_choices;
+    if (max > 0 && survey::at_selection_limit(q)) return question_text(locale, QuestionText::LimitReached, std::to_string(max));
+    if (min > 0 && max > 0) return question_text(locale, QuestionText::ChooseBetween, std::to_string(min), std::to_string(max));
+    if (max > 0) return question_text(locale, QuestionText::ChooseUpTo, std::to_string(max));
+    if (min > 0) return question_text(locale, QuestionText::ChooseAtLeast, std::to_string(min));
     return {};
 }
 

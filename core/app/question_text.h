@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/survey/runtime.h"
+
 namespace canvass {
 
 enum class QuestionText {
@@ -30,10 +32,15 @@ enum class QuestionText {
     NoValue,             // an expression with no value yet
     Or,                  // the divider before an exclusive "None" choice
     ChooseAnswer,        // the dropdown's button before anything is chosen, when the survey gives no placeholder
+    ErrorPrefix,         // before an error message in the DOM layer, as GOV.UK's hidden "Error:"
 };
 
 // The text in `locale` ("en", "pl"; anything else is English), with {0}, {1} replaced.
 std::string question_text(std::string_view locale, QuestionText id, std::string_view arg0 = {},
                           std::string_view arg1 = {}, std::string_view arg2 = {});
+
+// A checkbox question's hint about how many to choose ("Choose up to 3."), or that the limit is
+// reached; "" for other questions. Both the canvas and the DOM layer show it.
+std::string choice_limit_hint(std::string_view locale, const survey::ElementView& question);
 
 }  // namespace canvass

@@ -244,6 +244,7 @@ json to_json(const ViewModel& view) {
         elements.push_back(element_json(e));
         // The marker the canvas adds to a required question's title, in the screen's language.
         if (e.required) elements.back()["requiredMarker"] = question_text(view.locale, QuestionText::Required);
+        if (std::string hint = choice_limit_hint(view.locale, e); !hint.empty()) elements.back()["limitHint"] = hint;
     }
     json answers = json::array();
     for (const AnswerRowView& a : view.answers) {
@@ -267,6 +268,14 @@ json to_json(const ViewModel& view) {
     if (!view.completed_html.empty()) out["completedHtml"] = view.completed_html;
     if (!view.privacy_url.empty()) out["privacyUrl"] = view.privacy_url;
     if (!view.privacy_summary.empty()) out["privacySummary"] = view.privacy_summary;
+    // The app's own words the DOM layer puts around questions, in the screen's language, so its
+    // labels match the canvas's.
+    out["words"] = {{"error", question_text(view.locale, QuestionText::ErrorPrefix)},
+                    {"otherSpecify", question_text(view.locale, QuestionText::OtherSpecify)},
+                    {"chooseAnswer", question_text(view.locale, QuestionText::ChooseAnswer)},
+                    {"rankingHint", question_text(view.locale, QuestionText::RankingHint)},
+                    {"moveUp", question_text(view.locale, QuestionText::MoveUp)},
+                    {"moveDown", question_text(view.locale, QuestionText::MoveDown)}};
     return out;
 }
 

@@ -53,7 +53,9 @@ mergeInto(LibraryManager.library, {
       element.setAttribute('autocorrect', 'off');
       element.setAttribute('spellcheck', 'false');
       element.setAttribute('tabindex', '-1');  // not in the page's Tab order: the app moves focus
-      element.setAttribute('aria-hidden', 'false');
+      // The canvas's phone-keyboard bridge, hidden like the canvas: screen readers use the
+      // accessible layer's own labelled fields (web/page/semantics.js).
+      element.setAttribute('aria-hidden', 'true');
       if (tag === 'input') element.type = 'text';  // text keeps the selection API; inputmode picks the keyboard
       element.addEventListener('input', CanvassText.noteEdit);
       element.addEventListener('select', CanvassText.noteEdit);

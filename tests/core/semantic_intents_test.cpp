@@ -2,6 +2,7 @@
 // against the screen shown; anything else is refused with a message saying what is wrong.
 #include <doctest/doctest.h>
 
+#include "core/app/question_text.h"
 #include "core/app/semantic_intents.h"
 #include "tests/core/default_survey_session.h"
 
@@ -87,4 +88,47 @@ TEST_CASE("requests that the screen cannot take are refused with what is wrong")
 TEST_CASE("the privacy link is followed as a link, not pressed") {
     Session session;
     CHECK(refusal(session, {{"control", "privacy_notice"}}) == "the control 'privacy_notice' opens a page; follow it as a link");
+}
+
+TEST_CASE("a checkbox question's limit hint is the same words in both layers, in the screen's language") {
+    struct Row {
+        int min, max, chosen;
+        std::string_view locale, hint;
+    };
+    const Row rows[] = {
+        {0, 3, 0, "en", "Choose up to 3."},
+        {0, 3, 1, "pl", "Wybierz maksymalnie 3."},
+        {2, 0, 0, "en", "Choose at least 2."},
+        {1, 2, 0, "en", "Choose between 1 and 2."},
+        {0, 2, 2, "en", "You have chosen 2, the most you can. To choose another, untick one first."},
+        {0, 0, 2, "en", ""},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.min);
+        CAPTURE(row.max);
+        CAPTURE(row.chosen);
+        CAPTURE(row.locale);
+        survey::ElementView question;
+        question.type = survey::ElementType::Checkbox;
+        question.min_selected_choices = row.min;
+        question.max_selected_choices = row.max;
+        question.value = json::array();
+        for (int i = 0; i < row.chosen; ++i) question.value.push_back(i);
+        CHECK(choice_limit_hint(row.locale, question) == row.hint);
+    }
+    survey::ElementView radio;
+    radio.type = survey::ElementType::Radiogroup;
+    radio.max_selected_choices = 3;
+    CHECK(choice_limit_hint("en", radio).empty());
+}
+
+TEST_CASE("the view tells the DOM layer the canvas's own words in the screen's language") {
+    Session session;
+    session.apply(intent::SetLocale{"pl"});
+    const json words = to_json(build_view(session.state))["words"];
+    CHECK(words["error"] == "Błąd");
+    CHECK(words["otherSpecify"] == "Napisz, co to jest");
+    CHECK(words["moveUp"] == "W górę");
+    CHECK(words["moveDown"] == "W dół");
+    CHECK(words["chooseAnswer"] == "Wybierz odpowiedź");
 }

@@ -72,6 +72,9 @@ export async function answerScreen(page, act, current, segment, given) {
 export async function completeSurvey(page, input, locale, segment) {
   const act = operator(page, input);
   let current = await waitForView(page, (v) => v.screen === 'welcome');
+  // The canvas's own keyboard model, as after a click on it: Tab from the page's start goes
+  // through the accessible layer instead (semantics.test.mjs walks that way).
+  if (input === 'keyboard') await page.locator('#canvas').focus();
   if (locale === 'pl') {
     await act.press('language_pl');
     current = await waitForView(page, (v) => v.locale === 'pl');

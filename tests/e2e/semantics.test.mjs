@@ -1,9 +1,12 @@
 // The accessible DOM layer over the canvas (web/page/semantics.js): the whole default survey
 // completed through it alone, with getByRole, getByLabel and the keyboard, never touching the
-// canvas; the stored response must equal the one the same walk makes through the canvas.
+// canvas; the stored response must equal the one the same walk makes through the canvas. axe-core
+// checks every screen of that walk in both languages, and the keyboard's route through the layer
+// moves the canvas's focus ring.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startHarness, view, viewports, waitForView } from './harness.mjs';
+import AxeBuilder from '@axe-core/playwright';
+import { screenshot, startHarness, view, viewports, waitForView } from './harness.mjs';
 import { call } from './store_exports.mjs';
 import { completeSurvey } from './canvas_walk.mjs';
 
@@ -50,23 +53,41 @@ async function answerScreen(page, current, segment, given) {
   }
 }
 
-async function completeThroughDom(page, segment) {
+// The button names are an interface (docs/automation.md, "Screen control ids").
+const buttonNames = {
+  en: { start: 'Start', continue: 'Continue', submit: 'Submit' },
+  pl: { start: 'Rozpocznij', continue: 'Dalej', submit: 'Wyślij' },
+};
+
+// `onScreen(name)` runs on each screen once its layer is built (the axe test checks it there).
+async function completeThroughDom(page, segment, { locale = 'en', onScreen = async () => {} } = {}) {
+  const names = buttonNames[locale];
   let current = await waitForView(page, (v) => v.screen === 'welcome');
   await layer(page).getByRole('heading', { level: 1, name: current.heading }).waitFor({ state: 'attached' });
-  await pressButton(page, 'Start');
+  await onScreen('welcome');
+  if (locale === 'pl') {
+    await pressButton(page, 'Polski');
+    current = await waitForView(page, (v) => v.locale === 'pl');
+    await layer(page).getByRole('heading', { level: 1, name: current.heading }).waitFor({ state: 'attached' });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'pl');
+    await onScreen('welcome in Polish');
+  }
+  await pressButton(page, names.start);
   current = await waitForView(page, (v) => v.screen === 'question');
 
   // Continue with nothing ticked: the error reaches the DOM as an alert with a link to the question.
-  await pressButton(page, 'Continue');
+  await pressButton(page, names.continue);
   current = await waitForView(page, (v) => v.errorSummary.length > 0);
   const alert = layer(page).getByRole('alert');
   await alert.waitFor({ state: 'attached' });
-  assert.match(await alert.textContent(), /There is a problem.*Tick at least one answer\./);
-  assert.equal(await layer(page).getByRole('group', { name: /Who are you answering as\?/ }).getAttribute('aria-invalid'), 'true');
+  assert.match(await alert.textContent(), new RegExp(`${current.errorTitle}.*${current.errorSummary[0].message}`));
+  assert.equal(await layer(page).getByRole('group', { name: current.elements[0].title }).getAttribute('aria-invalid'), 'true');
+  await onScreen('error summary');
 
   const given = {};
   for (let screens = 0; current.screen === 'question'; screens++) {
     assert.ok(screens < 40, 'the walk should reach the end');
+    await onScreen(`question ${current.progress} (${current.elements.map((e) => e.name).join()})`);
     await answerScreen(page, current, segment, given);
     const before = await view(page);
     // The last question's Continue reads "Check your answers" (docs/automation.md).
@@ -81,11 +102,15 @@ async function completeThroughDom(page, segment) {
   }
   assert.equal(current.screen, 'check-answers');
   // Each Change button names its question for screen readers.
-  const change = layer(page).getByRole('button', { name: /^Change What is the first part of your postcode\?/ });
+  const postcode = current.answers.find((row) => row.name === 'postcode_district');
+  const change = layer(page).getByRole('button', { name: `${current.controls.find((c) => c.id === 'change:postcode_district').label} ${postcode.question}` });
   await change.waitFor({ state: 'attached' });
   assert.deepEqual(current.response.answers, given);
-  await pressButton(page, 'Submit');
+  await onScreen('check your answers');
+  await pressButton(page, names.submit);
   current = await waitForView(page, (v) => v.screen === 'confirmation', 15_000);
+  await layer(page).getByRole('heading', { level: 1, name: current.heading }).waitFor({ state: 'attached' });
+  await onScreen('confirmation');
   return { given, id: current.submittedId };
 }
 
@@ -115,6 +140,57 @@ test('a request the screen cannot take is refused, and changes nothing', async (
   const refusal = await page.evaluate(() => Module.ccall('canvass_semantic_request', 'string', ['string'], [JSON.stringify({ control: 'submit' })]));
   assert.equal(refusal, "request: there is no control 'submit' on the welcome screen");
   assert.equal((await view(page)).screen, 'welcome');
+  await page.context().close();
+  harness.assertClean();
+});
+
+// Every rule axe-core has (WCAG 2.2 A and AA, and its best practices), on every screen of the
+// default survey, in both languages.
+for (const locale of ['en', 'pl']) {
+  test(`axe-core finds no violations on any screen, in ${locale === 'pl' ? 'Polish' : 'English'}`, async () => {
+    const page = await harness.bootPage(viewports.laptop);
+    const checked = [];
+    const found = [];
+    await completeThroughDom(page, 'business', {
+      locale,
+      onScreen: async (screen) => {
+        const results = await new AxeBuilder({ page }).analyze();
+        checked.push(screen);
+        for (const v of results.violations) found.push(`${screen}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+      },
+    });
+    assert.ok(checked.length >= 15, `screens checked: ${checked.join(', ')}`);
+    assert.deepEqual(found, []);
+    await page.context().close();
+    harness.assertClean();
+  });
+}
+
+test('Tab from the top of the page goes through the layer, and the canvas shows the focus ring there', async () => {
+  const page = await harness.bootPage(viewports.laptop);
+  let current = await waitForView(page, (v) => v.screen === 'welcome');
+  assert.equal(await page.locator('#canvas').getAttribute('tabindex'), '-1');
+  const focusedControl = () => page.evaluate(() => document.activeElement.getAttribute('data-control'));
+  const seen = [];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    const id = await focusedControl();
+    assert.ok(id, 'each Tab stop is a control of the layer');
+    current = await waitForView(page, (v) => v.focusedControl === id);
+    seen.push(id);
+  }
+  assert.deepEqual(seen.slice(0, 2), ['language_en', 'language_pl']);
+  // On to Start, then a question's checkbox: the ring is drawn round the same control on the canvas.
+  while (await focusedControl() !== 'start') await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await waitForView(page, (v) => v.screen === 'question');
+  await page.waitForFunction(() => document.activeElement.tagName === 'H2');
+  await waitForView(page, (v) => v.focusedControl === '');  // a heading has no canvas control, so no ring
+  while (await focusedControl() !== 'q:segment:choice:0') await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  current = await waitForView(page, (v) => v.focusedControl === 'q:segment:choice:0' && v.elements[0].value?.length === 1);
+  assert.deepEqual(current.elements[0].value, [current.elements[0].choices[0].value]);
+  await screenshot(page, 'semantics-keyboard-focus-laptop');
   await page.context().close();
   harness.assertClean();
 });

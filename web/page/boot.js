@@ -144,7 +144,8 @@
     if (!failed) messageBox.hidden = true;
   });
   // A press on a canvas text field keeps focus on the text element there (platform/web/text_input.js),
-  // so a phone keyboard stays open; anywhere else the canvas takes the keyboard.
+  // so a phone keyboard stays open; anywhere else the canvas takes the keyboard (it is out of the
+  // Tab order, so only a press puts it there).
   canvas.addEventListener('pointerdown', (event) => {
     const onTextField = window.Module && Module.canvassTextTargetAt && Module.canvassTextTargetAt(event.clientX, event.clientY);
     if (!onTextField) canvas.focus();
@@ -162,11 +163,14 @@
     }],
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
+    // The keyboard starts in the page, not the canvas: Tab goes through the accessible layer,
+    // and the canvas shows its focus ring (docs/accessibility.md, "Keyboard").
     onCanvassReady() {
       loading.hidden = true;
-      canvas.focus();
       resolveReady();
     },
+    // Tab past the canvas's last control, after a click put the keyboard there.
+    onCanvassTabOut(backwards) { if (window.canvassSemantics) window.canvassSemantics.enter(backwards); },
     // No WebGL 2: the accessible HTML layer becomes the page (docs/accessibility.md).
     onCanvassHtmlOnly() {
       canvas.classList.add('canvass-hidden');

@@ -11,7 +11,7 @@
   const root = document.getElementById('canvass-semantics');
   if (!root) return;
   let screenKey = '';
-  let locale = 'en';
+  let words = {};  // the app's own words around questions, from core (view.words)
 
   // --- 1. requests ------------------------------------------------------------------------------
   function send(request) {
@@ -35,6 +35,9 @@
 
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   const idFor = (name, suffix = '') => `canvass-q-${name}${suffix}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  // The canvas's id for the same control (docs/automation.md, "Control ids"): focus here moves
+  // the canvas's focus ring there.
+  const canvasId = (q, part) => `q:${q.name}:${part}`;
 
   // Survey html is shown as plain paragraphs: the canvas draws a safe subset, and its text is
   // all a reader needs. Parsing in a detached document runs no script and loads nothing.
@@ -61,8 +64,12 @@
       parts.push(make('p', { id: idFor(q.name, '-hint'), class: 'canvass-hint', text: q.description }));
       describedBy.push(idFor(q.name, '-hint'));
     }
+    if (q.limitHint) {
+      parts.push(make('p', { id: idFor(q.name, '-limit'), class: 'canvass-hint', text: q.limitHint }));
+      describedBy.push(idFor(q.name, '-limit'));
+    }
     for (const [i, error] of (q.errors || []).entries()) {
-      parts.push(make('p', { id: idFor(q.name, `-error${i}`), class: 'canvass-error', text: `${locale === 'pl' ? 'Błąd' : 'Error'}: ${error}` }));
+      parts.push(make('p', { id: idFor(q.name, `-error${i}`), class: 'canvass-error', text: `${words.error}: ${error}` }));
       describedBy.push(idFor(q.name, `-error${i}`));
     }
     const title = q.title + (q.required && q.requiredMarker ? ` ${q.requiredMarker}` : '');
@@ -72,10 +79,10 @@
       make('legend', {}, [make('h2', { tabindex: '-1', text: title })]), ...parts, ...controls]);
   }
 
-  function choiceInput(q, type, choice, index, checked, onChange) {
+  function choiceInput(q, type, choice, index, checked, onChange, control) {
     const id = idFor(q.name, `-${index}`);
     return make('div', { class: 'canvass-choice' }, [
-      make('input', { type, id, name: q.name, checked, onchange: onChange }),
+      make('input', { type, id, name: q.name, checked, onchange: onChange, 'data-control': control }),
       make('label', { for: id, text: choice.text }),
     ]);
   }
@@ -85,8 +92,9 @@
     if (!selected) return null;
     const id = idFor(q.name, '-other');
     return make('div', {}, [
-      make('label', { for: id, text: locale === 'pl' ? 'Podaj szczegóły' : 'Please specify' }),
-      make('input', { type: 'text', id, value: q.comment || '', oninput: (e) => send({ comment: q.name, typed: e.target.value }) }),
+      make('label', { for: id, text: words.otherSpecify }),
+      make('input', { type: 'text', id, value: q.comment || '', 'data-control': canvasId(q, 'other'),
+        oninput: (e) => send({ comment: q.name, typed: e.target.value }) }),
     ]);
   }
 
@@ -96,21 +104,22 @@
         return make('div', { class: 'canvass-html' }, htmlParagraphs(q.html || ''));
       case 'radiogroup':
         return questionGroup(q, [...(q.choices || []).map((c, i) => choiceInput(q, 'radio', c, i, same(q.value, c.value),
-          () => send({ answer: q.name, value: c.value }))), otherField(q)]);
+          () => send({ answer: q.name, value: c.value }), canvasId(q, `choice:${i}`))), otherField(q)]);
       case 'checkbox':
         return questionGroup(q, [...(q.choices || []).map((c, i) => choiceInput(q, 'checkbox', c, i,
-          Array.isArray(q.value) && q.value.some((v) => same(v, c.value)), () => send({ toggle: q.name, value: c.value }))), otherField(q)]);
+          Array.isArray(q.value) && q.value.some((v) => same(v, c.value)), () => send({ toggle: q.name, value: c.value }),
+          canvasId(q, `choice:${i}`))), otherField(q)]);
       case 'rating':
         return questionGroup(q, (q.rateValues || []).map((c, i) => choiceInput(q, 'radio', c, i, same(q.value, c.value),
-          () => send({ answer: q.name, value: c.value }))));
+          () => send({ answer: q.name, value: c.value }), canvasId(q, `rate:${i}`))));
       case 'boolean':
         return questionGroup(q, [[true, q.labelTrue || 'Yes'], [false, q.labelFalse || 'No']].map(([value, text], i) =>
-          choiceInput(q, 'radio', { value, text }, i, q.value === value, () => send({ answer: q.name, value }))));
+          choiceInput(q, 'radio', { value, text }, i, q.value === value, () => send({ answer: q.name, value }), canvasId(q, String(value)))));
       case 'dropdown': {
         const { title, parts, describedBy } = questionGroup(q, [], { group: false });
-        const select = make('select', { id: idFor(q.name), 'aria-describedby': describedBy,
+        const select = make('select', { id: idFor(q.name), 'aria-describedby': describedBy, 'data-control': canvasId(q, 'combobox'),
           onchange: (e) => send({ answer: q.name, value: e.target.value === '' ? null : JSON.parse(e.target.value) }) },
-        [make('option', { value: '', text: 'Choose an answer' }),
+        [make('option', { value: '', text: words.chooseAnswer }),
           ...(q.choices || []).map((c) => make('option', { value: JSON.stringify(c.value), text: c.text, selected: same(q.value, c.value) }))]);
         return make('div', { class: 'canvass-question' }, [make('label', { for: idFor(q.name) }, [make('h2', { tabindex: '-1', text: title })]), ...parts, select, otherField(q)]);
       }
@@ -121,6 +130,7 @@
         const inputTypes = { email: 'email', tel: 'tel', number: 'number', url: 'url' };
         const field = make(multiline ? 'textarea' : 'input', {
           id: idFor(q.name), type: multiline ? undefined : inputTypes[q.inputType] || 'text', 'aria-describedby': describedBy,
+          'data-control': canvasId(q, 'input'),
           maxlength: q.maxLength > 0 ? String(q.maxLength) : undefined, 'aria-invalid': (q.errors || []).length ? 'true' : undefined,
           oninput: (e) => send({ text: q.name, typed: e.target.value }),
         });
@@ -136,10 +146,10 @@
           values.splice(to, 0, item);
           send({ answer: q.name, value: values });
         };
-        return questionGroup(q, [make('ol', {}, order.map((c, i) => make('li', {}, [
+        return questionGroup({ ...q, description: [q.description, words.rankingHint].filter(Boolean).join(' ') }, [make('ol', {}, order.map((c, i) => make('li', {}, [
           make('span', { text: c.text }), ' ',
-          make('button', { type: 'button', text: `Move up: ${c.text}`, disabled: i === 0, onclick: () => move(i, i - 1) }),
-          make('button', { type: 'button', text: `Move down: ${c.text}`, disabled: i === order.length - 1, onclick: () => move(i, i + 1) }),
+          make('button', { type: 'button', text: `${words.moveUp}: ${c.text}`, disabled: i === 0, 'data-control': canvasId(q, `rank:${i}:up`), onclick: () => move(i, i - 1) }),
+          make('button', { type: 'button', text: `${words.moveDown}: ${c.text}`, disabled: i === order.length - 1, 'data-control': canvasId(q, `rank:${i}:down`), onclick: () => move(i, i + 1) }),
         ])))]);
       }
       case 'matrix':
@@ -148,7 +158,8 @@
           const chosen = q.value && typeof q.value === 'object' ? q.value[row.value] : undefined;
           return make('fieldset', {}, [make('legend', { text: row.text }),
             ...(q.columns || []).map((col, i) => choiceInput(rowQ, 'radio', col, i, same(chosen, col.value),
-              () => send({ answer: q.name, value: { ...(q.value && typeof q.value === 'object' ? q.value : {}), [row.value]: col.value } })))]);
+              () => send({ answer: q.name, value: { ...(q.value && typeof q.value === 'object' ? q.value : {}), [row.value]: col.value } }),
+              canvasId(q, `row:${r}:col:${i}`)))]);
         }));
       default:
         return make('p', { text: q.title });
@@ -167,7 +178,7 @@
       nodes.push(make('div', { role: 'alert', class: 'canvass-error-summary', 'aria-labelledby': 'canvass-error-title' }, [
         make('h2', { id: 'canvass-error-title', text: view.errorTitle }),
         make('ul', {}, view.errorSummary.map((e) => make('li', {}, [e.target
-          ? make('a', { href: `#${idFor(e.target)}`, text: e.message, onclick: (event) => { event.preventDefault(); focusQuestion(e.target); } })
+          ? make('a', { href: `#${idFor(e.target)}`, text: e.message, 'data-control': `error:${e.target}`, onclick: (event) => { event.preventDefault(); focusQuestion(e.target); } })
           : make('span', { text: e.message })]))),
       ]));
     }
@@ -175,7 +186,7 @@
     for (const text of view.paragraphs || []) nodes.push(make('p', { text }));
     if (view.privacySummary) nodes.push(make('p', { text: view.privacySummary }));
     const privacy = control('privacy_notice');
-    if (privacy) nodes.push(make('p', {}, [make('a', { href: privacy.value, text: privacy.label, target: '_blank', rel: 'noopener' })]));
+    if (privacy) nodes.push(make('p', {}, [make('a', { href: privacy.value, text: privacy.label, target: '_blank', rel: 'noopener', 'data-control': privacy.id })]));
     if (view.screen === 'question') for (const q of view.elements || []) nodes.push(question(q));
     if (view.screen === 'check-answers' && (view.answers || []).length) {
       nodes.push(make('dl', {}, view.answers.flatMap((row) => [
@@ -213,10 +224,10 @@
     const activeId = active && active.id;
     const activeControl = active && active.getAttribute('data-control');
     const keepTyping = active && key === screenKey && activeId && active.matches('input[type=text], input:not([type]), input[type=email], input[type=tel], input[type=number], input[type=url], textarea');
-    locale = view.locale || 'en';
+    words = view.words || {};
     // Screen readers pick their voice from the page's language; the settings also style the
     // layer when it is the page (no WebGL 2).
-    document.documentElement.lang = locale;
+    document.documentElement.lang = view.locale || 'en';
     root.classList.toggle('canvass-high-contrast', !!view.highContrast);
     root.style.fontSize = `${view.textSizePercent || 100}%`;
     const fresh = build(view);
@@ -242,5 +253,19 @@
     if (again) again.focus();
   }
 
-  window.canvassSemantics = Object.freeze({ update });
+  // The canvas's ring follows the focus here, so sighted keyboard users see where they are
+  // (a heading or a paragraph has no canvas control: the ring goes).
+  root.addEventListener('focusin', (event) => {
+    const control = event.target.closest('[data-control]');
+    Module.ccall('canvass_semantic_focus', null, ['string'], [control ? control.getAttribute('data-control') : '']);
+  });
+
+  // Tab past the canvas's last control (Shift+Tab before its first) carries on here.
+  function enter(backwards) {
+    const focusable = [...root.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), select, textarea')];
+    const target = backwards ? focusable[focusable.length - 1] : focusable[0];
+    if (target) target.focus();
+  }
+
+  window.canvassSemantics = Object.freeze({ update, enter });
 })();

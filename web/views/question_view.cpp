@@ -65,15 +65,7 @@ float text_width(ImFont* font, std::string_view text) {
 void gap(float height) { ImGui::Dummy(ImVec2(0, height)); }
 
 // Gives the keyboard focus to the item just drawn when it is the one asked for.
-void apply_focus_request(Ctx& c, const std::string& id) {
-    if (c.ui.focus_request != id) return;
-    ImGuiContext& g = *ImGui::GetCurrentContext();
-    ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
-    g.NavDisableHighlight = !c.ui.focus_visible;
-    if (c.ui.focus_visible) g.NavDisableMouseHover = true;
-    ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
-    c.ui.focus_request.clear();
-}
+void apply_focus_request(Ctx& c, const std::string& id) { take_requested_focus(c.ui.focus_request, c.ui.focus_visible, id); }
 
 void request_focus(Ctx& c, std::string id) {
     c.ui.focus_request = std::move(id);
@@ -245,16 +237,6 @@ void draw_hint(Ctx& c, std::string_view text, float width) {
 
 void draw_errors(Ctx& c, const ElementView& q, float width) {
     for (const std::string& error : q.errors) draw_text_block(error, c.frame.fonts.body_bold, c.theme.error, width);
-}
-
-std::string limit_hint(const Ctx& c, const ElementView& q) {
-    if (q.type != ElementType::Checkbox) return {};
-    const int min = q.min_selected_choices, max = q.max_selected_choices;
-    if (max > 0 && survey::at_selection_limit(q)) return question_text(c.locale, QuestionText::LimitReached, std::to_string(max));
-    if (min > 0 && max > 0) return question_text(c.locale, QuestionText::ChooseBetween, std::to_string(min), std::to_string(max));
-    if (max > 0) return question_text(c.locale, QuestionText::ChooseUpTo, std::to_string(max));
-    if (min > 0) return question_text(c.locale, QuestionText::ChooseAtLeast, std::to_string(min));
-    return {};
 }
 
 // --- 4. Radio groups and checkboxes ------------------------------------------------------------
@@ -1191,7 +1173,7 @@ void draw_element(Ctx& c, const ElementView& q, float x, float width) {
             ImGui::SetCursorScreenPos(ImVec2(cx, ImGui::GetCursorScreenPos().y));
             draw_hint(c, q.description, cw);
         }
-        const std::string limits = limit_hint(c, q);
+        const std::string limits = choice_limit_hint(c.locale, q);
         if (!limits.empty()) {
             ImGui::SetCursorScreenPos(ImVec2(cx, ImGui::GetCursorScreenPos().y));
             draw_text_block(limits, survey::at_selection_limit(q) ? c.frame.fonts.body_bold : c.frame.fonts.body,
