@@ -111,6 +111,15 @@ std::string url_parameter(std::string_view name);
 // colours such as Windows high contrast). Natively: CANVASS_HIGH_CONTRAST=1.
 bool prefers_more_contrast();
 
+// The person wants the survey as a plain web page rather than drawn on the canvas: the page's
+// address has ?view=html, or the system forces its own colours (CSS forced-colors: active).
+// Natively false.
+bool prefers_plain_page();
+
+// The browser's own text-size setting, as a percentage of the usual 16 px (Chrome's "Font size",
+// Firefox's default size): the size CSS calls "medium". Natively 100.
+int browser_text_size_percent();
+
 // Small settings the person chose (language, text size, contrast), kept on this device across
 // visits: localStorage on the web (nothing when it is blocked), memory natively. Never answers.
 std::string stored_preference(std::string_view key);

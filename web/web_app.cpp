@@ -96,10 +96,12 @@ std::string boot_problem(BootFailure failure, const Error& error, std::string_vi
 
 // Without WebGL 2 (an old browser, a locked-down council PC) the app runs without its canvas:
 // the accessible HTML layer (web/page/semantics.js) becomes the visible page, and every frame
-// only applies intents and tells the layer the view changed.
+// only applies intents and tells the layer the view changed. The person can also ask for that
+// plain page: with forced colours (Windows contrast themes), which a canvas cannot follow, or
+// with ?view=html, for their own style sheet or text spacing (docs/accessibility.md).
 void WebApp::start() {
     mark_startup("main");
-    html_only_ = !surface_.create_context();
+    html_only_ = platform::prefers_plain_page() || !surface_.create_context();
     if (html_only_) {
         js_signal_html_only();
     } else {
@@ -123,8 +125,11 @@ void WebApp::start() {
     // The person's settings from an earlier visit, else what their system asks for.
     const std::string locale = platform::stored_preference("locale");
     if (!locale.empty()) pending_intents_.push_back(intent::SetLocale{locale});
-    const int text_size = std::atoi(platform::stored_preference("text_size").c_str());
-    if (text_size > kMinTextSizePercent) pending_intents_.push_back(intent::ChangeTextSize{(text_size - kMinTextSizePercent) / kTextSizeStepPercent});
+    // Text size: the person's choice here, else the browser's text-size setting to the nearest step.
+    const std::string chosen_size = platform::stored_preference("text_size");
+    const int text_size = chosen_size.empty() ? platform::browser_text_size_percent() : std::atoi(chosen_size.c_str());
+    const int steps = (text_size - kMinTextSizePercent + kTextSizeStepPercent / 2) / kTextSizeStepPercent;
+    if (steps > 0) pending_intents_.push_back(intent::ChangeTextSize{steps});
     const std::string contrast = platform::stored_preference("high_contrast");
     const bool high_contrast = contrast.empty() ? platform::prefers_more_contrast() || platform::url_parameter("contrast") == "high"
                                                 : contrast == "1";

@@ -10,6 +10,7 @@
 #include "core/app/respondent_flow.h"
 #include "core/app/ui_text.h"
 #include "core/survey/values.h"
+#include "core/text/html_subset.h"
 
 namespace canvass {
 namespace {
@@ -156,6 +157,26 @@ json choice_list(const std::vector<survey::ChoiceView>& list) {
     return items;
 }
 
+// The survey's html as the canvas draws it (core/text/html_subset.h): blocks of runs, so the DOM
+// layer can keep its headings, lists, bold and links (WCAG 1.3.1) and show nothing else.
+json html_blocks_json(std::string_view html) {
+    static constexpr const char* kKinds[] = {"paragraph", "heading", "bullet", "numbered"};
+    json blocks = json::array();
+    for (const text::HtmlBlock& block : text::parse_html_subset(html)) {
+        json runs = json::array();
+        for (const text::HtmlRun& run : block.runs) {
+            if (run.is_address) continue;  // the canvas's " (address)" after a link: a real link needs none
+            json item = {{"text", run.text}};
+            if (run.bold) item["bold"] = true;
+            if (run.italic) item["italic"] = true;
+            if (!run.href.empty()) item["href"] = run.href;
+            runs.push_back(std::move(item));
+        }
+        blocks.push_back({{"kind", kKinds[static_cast<int>(block.kind)]}, {"level", block.level}, {"runs", std::move(runs)}});
+    }
+    return blocks;
+}
+
 json element_json(const survey::ElementView& element) {
     json choices = choice_list(element.choices);
     json out = {{"name", element.name},
@@ -175,7 +196,10 @@ json element_json(const survey::ElementView& element) {
     if (!element.label_false.empty()) out["labelFalse"] = element.label_false;
     if (!element.rows.empty()) out["rows"] = choice_list(element.rows);
     if (!element.columns.empty()) out["columns"] = choice_list(element.columns);
-    if (!element.html.empty()) out["html"] = element.html;
+    if (!element.html.empty()) {
+        out["html"] = element.html;
+        out["htmlBlocks"] = html_blocks_json(element.html);
+    }
     if (element.max_selected_choices > 0) out["maxSelectedChoices"] = element.max_selected_choices;
     return out;
 }
@@ -265,7 +289,10 @@ json to_json(const ViewModel& view) {
                 {"focus", view.focus},
                 {"controls", controls}};
     if (!view.reference.empty()) out["reference"] = view.reference;
-    if (!view.completed_html.empty()) out["completedHtml"] = view.completed_html;
+    if (!view.completed_html.empty()) {
+        out["completedHtml"] = view.completed_html;
+        out["completedHtmlBlocks"] = html_blocks_json(view.completed_html);
+    }
     if (!view.privacy_url.empty()) out["privacyUrl"] = view.privacy_url;
     if (!view.privacy_summary.empty()) out["privacySummary"] = view.privacy_summary;
     // The app's own words the DOM layer puts around questions, in the screen's language, so its

@@ -125,6 +125,10 @@ std::string url_parameter(std::string_view name) {
 
 bool prefers_more_contrast() { return url_parameter("high_contrast") == "1"; }
 
+int browser_text_size_percent() { return 100; }
+
+bool prefers_plain_page() { return false; }
+
 std::string stored_preference(std::string_view key) {
     const auto it = preferences.find(std::string(key));
     return it == preferences.end() ? std::string() : it->second;

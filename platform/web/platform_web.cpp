@@ -96,6 +96,19 @@ EM_JS(int, js_prefers_more_contrast, (), {
     const query = (q) => typeof matchMedia === 'function' && matchMedia(q).matches;
     return query('(prefers-contrast: more)') || query('(forced-colors: active)') ? 1 : 0;
 });
+EM_JS(int, js_prefers_plain_page, (), {
+    const forced = typeof matchMedia === 'function' && matchMedia('(forced-colors: active)').matches;
+    return forced || new URLSearchParams(location.search).get('view') === 'html' ? 1 : 0;
+});
+// "medium" is the browser's default size, whatever the page's own styles say.
+EM_JS(int, js_root_font_size_percent, (), {
+    const probe = document.createElement('div');
+    Object.assign(probe.style, {position: 'absolute', visibility: 'hidden', fontSize: 'medium'});
+    document.body.appendChild(probe);
+    const px = parseFloat(getComputedStyle(probe).fontSize);
+    probe.remove();
+    return px > 0 ? Math.round(px / 16 * 100) : 100;
+});
 // clang-format on
 
 std::string take_string(char* pointer) {
@@ -157,6 +170,10 @@ BootDocuments boot_documents() {
 std::string url_parameter(std::string_view name) { return take_string(js_url_parameter(std::string(name).c_str())); }
 
 bool prefers_more_contrast() { return js_prefers_more_contrast() != 0; }
+
+int browser_text_size_percent() { return js_root_font_size_percent(); }
+
+bool prefers_plain_page() { return js_prefers_plain_page() != 0; }
 
 std::string stored_preference(std::string_view key) { return take_string(js_stored_preference(std::string(key).c_str())); }
 

@@ -132,3 +132,16 @@ TEST_CASE("the view tells the DOM layer the canvas's own words in the screen's l
     CHECK(words["moveDown"] == "W dół");
     CHECK(words["chooseAnswer"] == "Wybierz odpowiedź");
 }
+
+TEST_CASE("survey html reaches the DOM layer as the canvas's safe blocks, with its structure and nothing else") {
+    ViewModel view;
+    view.completed_html = "<h1>Thank you</h1><ul><li><b>Faster</b> broadband<ul><li>at <i>home</i></li></ul></li></ul>"
+                          "<p onclick='x()'>See <a href='https://diz.example/r'>results</a><script>alert(1)</script><br>soon</p>";
+    const json expected = json::parse(R"([
+        {"kind": "heading", "level": 2, "runs": [{"text": "Thank you"}]},
+        {"kind": "bullet", "level": 1, "runs": [{"text": "Faster", "bold": true}, {"text": " broadband"}]},
+        {"kind": "bullet", "level": 2, "runs": [{"text": "at "}, {"text": "home", "italic": true}]},
+        {"kind": "paragraph", "level": 0, "runs": [{"text": "See "}, {"text": "results", "href": "https://diz.example/r"}, {"text": "\nsoon"}]}
+    ])");
+    CHECK(to_json(view)["completedHtmlBlocks"] == expected);
+}

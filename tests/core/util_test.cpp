@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/util/pbkdf2.h"
 #include "core/util/sha256.h"
 #include "core/util/time.h"
 #include "core/util/uuid.h"
@@ -113,5 +114,43 @@ TEST_CASE("ISO-8601 errors name the text, the place and the expected form") {
         Result<TimePoint> parsed = parse_iso8601(row.text);
         REQUIRE_FALSE(parsed.ok());
         CHECK(parsed.error().message == row.message);
+    }
+}
+
+TEST_CASE("HMAC-SHA-256 matches RFC 4231, including a key longer than a block") {
+    struct Row {
+        std::string key, message, hex;
+    };
+    const Row rows[] = {
+        {std::string(20, '\x0b'), "Hi There", "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"},
+        {"Jefe", "what do ya want for nothing?", "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"},
+        {std::string(131, '\xaa'), "Test Using Larger Than Block-Size Key - Hash Key First",
+         "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.message);
+        const auto digest = hmac_sha256(row.key, row.message);
+        CHECK(hex_of({reinterpret_cast<const char*>(digest.data()), digest.size()}) == row.hex);
+    }
+}
+
+TEST_CASE("PBKDF2-HMAC-SHA-256 matches the published vectors (RFC 7914 and others)") {
+    struct Row {
+        std::string password, salt;
+        std::uint32_t iterations;
+        std::size_t length;
+        std::string hex;
+    };
+    const Row rows[] = {
+        {"password", "salt", 1, 32, "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b"},
+        {"password", "salt", 2, 32, "ae4d0c95af6b46d32d0adff928f06dd02a303f8ef3c251dfd6e2d85a95474c43"},
+        {"password", "salt", 4096, 32, "c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a"},
+        {"passwd", "salt", 1, 64,
+         "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783"},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.password);
+        CAPTURE(row.iterations);
+        CHECK(hex_of(pbkdf2_hmac_sha256(row.password, row.salt, row.iterations, row.length)) == row.hex);
     }
 }

@@ -497,7 +497,8 @@ describe('ranking', () => {
     await waitForView(page, (v) => order(v) === 'speed,skills,signal,cost,wifi');
     assert.equal(find(await view(page), 'q:priorities:rank:0:up').enabled, false, 'the first cannot go up');
     await page.locator('#canvas').focus();
-    await tabTo(page, 'q:priorities:rank:0:down');
+    // Back from the item just clicked (Tab past the last control would leave the canvas).
+    await tabTo(page, 'q:priorities:rank:0:down', 'Shift+Tab');
     await page.keyboard.press('Enter');
     await waitForView(page, (v) => order(v) === 'skills,speed,signal,cost,wifi' && v.focus === 'q:priorities:rank:1:down');
     await page.keyboard.press('Enter');

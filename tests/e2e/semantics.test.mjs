@@ -184,7 +184,7 @@ test('Tab from the top of the page goes through the layer, and the canvas shows 
   while (await focusedControl() !== 'start') await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await waitForView(page, (v) => v.screen === 'question');
-  await page.waitForFunction(() => document.activeElement.tagName === 'H2');
+  await page.waitForFunction(() => document.activeElement.tagName === 'H1');
   await waitForView(page, (v) => v.focusedControl === '');  // a heading has no canvas control, so no ring
   while (await focusedControl() !== 'q:segment:choice:0') await page.keyboard.press('Tab');
   await page.keyboard.press('Space');

@@ -173,7 +173,7 @@
     onCanvassTabOut(backwards) { if (window.canvassSemantics) window.canvassSemantics.enter(backwards); },
     // No WebGL 2: the accessible HTML layer becomes the page (docs/accessibility.md).
     onCanvassHtmlOnly() {
-      canvas.classList.add('canvass-hidden');
+      canvas.hidden = true;  // out of the layout too, or its width would scroll a narrow page sideways
       const layer = document.getElementById('canvass-semantics');
       layer.classList.remove('canvass-visually-hidden');
       layer.classList.add('canvass-html-only');

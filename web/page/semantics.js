@@ -12,6 +12,9 @@
   if (!root) return;
   let screenKey = '';
   let words = {};  // the app's own words around questions, from core (view.words)
+  // A screen with one question has it as its h1, as GOV.UK's question pages do; with several,
+  // the progress line is the h1 and each question an h2.
+  let questionHeading = 'h2';
 
   // --- 1. requests ------------------------------------------------------------------------------
   function send(request) {
@@ -39,17 +42,49 @@
   // the canvas's focus ring there.
   const canvasId = (q, part) => `q:${q.name}:${part}`;
 
-  // Survey html is shown as plain paragraphs: the canvas draws a safe subset, and its text is
-  // all a reader needs. Parsing in a detached document runs no script and loads nothing.
-  function htmlParagraphs(html) {
-    const body = new DOMParser().parseFromString(html, 'text/html').body;
-    for (const block of body.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, div, br')) block.after('\n');
-    return body.textContent.split('\n').map((line) => line.trim()).filter(Boolean).map((text) => make('p', { text }));
+  // Survey html as the canvas draws it: core's safe subset (view htmlBlocks), rebuilt here as
+  // paragraphs, headings, nested lists, bold, italic and links. No markup from the survey file
+  // reaches the page, so nothing in it can run or load.
+  function runNodes(block) {
+    return block.runs.flatMap((run) => {
+      const lines = run.text.split('\n').flatMap((line, i) => (i ? [make('br'), line] : [line]));
+      const safeHref = run.href && /^(https?:|mailto:|tel:)/i.test(run.href) ? run.href : null;
+      let node = safeHref ? make('a', { href: safeHref, target: /^https?:/i.test(safeHref) ? '_blank' : undefined, rel: 'noopener' }, lines) : null;
+      if (run.italic) node = make('em', {}, node ? [node] : lines);
+      if (run.bold) node = make('strong', {}, node ? [node] : lines);
+      return node ? [node] : lines;
+    });
+  }
+
+  function htmlBlocks(blocks) {
+    const nodes = [];
+    const lists = [];  // the open lists, innermost last: { level, node }
+    let heading = 1;  // under the screen's h1; a survey's headings may not skip a level (h2 then h4)
+    for (const block of blocks || []) {
+      if (block.kind !== 'bullet' && block.kind !== 'numbered') {
+        lists.length = 0;
+        if (block.kind === 'heading') heading = Math.min(block.level, heading + 1);
+        nodes.push(make(block.kind === 'heading' ? `h${heading}` : 'p', {}, runNodes(block)));
+        continue;
+      }
+      const tag = block.kind === 'bullet' ? 'UL' : 'OL';
+      while (lists.length && (lists.at(-1).level > block.level || (lists.at(-1).level === block.level && lists.at(-1).node.tagName !== tag))) lists.pop();
+      if (!lists.length || lists.at(-1).level < block.level) {
+        const list = make(tag.toLowerCase());
+        if (lists.length) (lists.at(-1).node.lastElementChild || lists.at(-1).node).append(list);
+        else nodes.push(list);
+        lists.push({ level: block.level, node: list });
+      }
+      lists.at(-1).node.append(make('li', {}, runNodes(block)));
+    }
+    return nodes;
   }
 
   function button(control, onPress) {
     return make('button', {
       type: 'button', text: control.label, 'data-control': control.id, disabled: !control.enabled,
+      // "Polski" is Polish on an English page (WCAG 3.1.2), so a screen reader says it rightly.
+      lang: control.group === 'language' ? control.id.replace(/^language_/, '') : undefined,
       'aria-pressed': control.kind === 'toggle' ? String(control.selected) : undefined,
       onclick: onPress || (() => send({ control: control.id })),
     });
@@ -76,7 +111,7 @@
     if (!group) return { title, parts, describedBy: describedBy.join(' ') || undefined };
     return make('fieldset', { id: idFor(q.name), 'aria-describedby': describedBy.join(' ') || undefined,
       'aria-invalid': (q.errors || []).length ? 'true' : undefined }, [
-      make('legend', {}, [make('h2', { tabindex: '-1', text: title })]), ...parts, ...controls]);
+      make('legend', {}, [make(questionHeading, { tabindex: '-1', text: title })]), ...parts, ...controls]);
   }
 
   function choiceInput(q, type, choice, index, checked, onChange, control) {
@@ -101,7 +136,7 @@
   function question(q) {
     switch (q.type) {
       case 'html':
-        return make('div', { class: 'canvass-html' }, htmlParagraphs(q.html || ''));
+        return make('div', { class: 'canvass-html' }, htmlBlocks(q.htmlBlocks));
       case 'radiogroup':
         return questionGroup(q, [...(q.choices || []).map((c, i) => choiceInput(q, 'radio', c, i, same(q.value, c.value),
           () => send({ answer: q.name, value: c.value }), canvasId(q, `choice:${i}`))), otherField(q)]);
@@ -121,7 +156,7 @@
           onchange: (e) => send({ answer: q.name, value: e.target.value === '' ? null : JSON.parse(e.target.value) }) },
         [make('option', { value: '', text: words.chooseAnswer }),
           ...(q.choices || []).map((c) => make('option', { value: JSON.stringify(c.value), text: c.text, selected: same(q.value, c.value) }))]);
-        return make('div', { class: 'canvass-question' }, [make('label', { for: idFor(q.name) }, [make('h2', { tabindex: '-1', text: title })]), ...parts, select, otherField(q)]);
+        return make('div', { class: 'canvass-question' }, [make('label', { for: idFor(q.name) }, [make(questionHeading, { tabindex: '-1', text: title })]), ...parts, select, otherField(q)]);
       }
       case 'text':
       case 'comment': {
@@ -135,7 +170,7 @@
           oninput: (e) => send({ text: q.name, typed: e.target.value }),
         });
         field.value = q.value === null || q.value === undefined ? '' : String(q.value);
-        return make('div', { class: 'canvass-question' }, [make('label', { for: idFor(q.name) }, [make('h2', { tabindex: '-1', text: title })]), ...parts, field]);
+        return make('div', { class: 'canvass-question' }, [make('label', { for: idFor(q.name) }, [make(questionHeading, { tabindex: '-1', text: title })]), ...parts, field]);
       }
       case 'ranking': {
         const order = [...(Array.isArray(q.value) ? q.value : []).map((v) => (q.choices || []).find((c) => same(c.value, v))).filter(Boolean),
@@ -173,7 +208,10 @@
     const languages = (view.controls || []).filter((c) => c.group === 'language');
     if (languages.length) nodes.push(make('nav', { 'aria-label': 'Language / Język' }, languages.map((c) => button(c))));
     if (control('back')) nodes.push(button(control('back')));
-    if (view.progress) nodes.push(make('p', { class: 'canvass-progress', tabindex: '-1', text: view.progress }));
+    const questions = view.screen === 'question' ? (view.elements || []).filter((e) => e.type !== 'html') : [];
+    questionHeading = questions.length === 1 && !view.heading ? 'h1' : 'h2';
+    const progressIsHeading = questions.length > 1 && !view.heading;
+    if (view.progress) nodes.push(make(progressIsHeading ? 'h1' : 'p', { class: 'canvass-progress', tabindex: '-1', text: view.progress }));
     if ((view.errorSummary || []).length) {
       nodes.push(make('div', { role: 'alert', class: 'canvass-error-summary', 'aria-labelledby': 'canvass-error-title' }, [
         make('h2', { id: 'canvass-error-title', text: view.errorTitle }),
@@ -197,7 +235,7 @@
       ])));
     }
     if (view.reference) nodes.push(make('p', { class: 'canvass-reference', text: view.reference }));
-    if (view.completedHtml) nodes.push(make('div', {}, htmlParagraphs(view.completedHtml)));
+    if (view.completedHtmlBlocks) nodes.push(make('div', {}, htmlBlocks(view.completedHtmlBlocks)));
     for (const id of ['start', 'resume', 'continue', 'submit']) if (control(id)) nodes.push(button(control(id)));
     if (view.screen === 'welcome' && (view.elements || []).length) for (const q of view.elements) nodes.push(question(q));
     const footer = (view.controls || []).filter((c) => c.id === 'start_again' || c.group === 'text_size' || c.group === 'contrast');
@@ -219,7 +257,8 @@
     if (!window.canvass || !window.Module || !Module.calledRun) return;
     const view = window.canvass.view();
     if (!view || !view.screen || view.screen === 'loading' || view.screen === 'error') return;
-    const key = `${view.screen}|${view.heading || ''}|${(view.elements || []).map((e) => e.name).join(',')}`;
+    // Which screen this is, whatever the language: a change of language keeps the focus where it is.
+    const key = `${view.screen}|${(view.elements || []).map((e) => e.name).join(',')}`;
     const active = root.contains(document.activeElement) ? document.activeElement : null;
     const activeId = active && active.id;
     const activeControl = active && active.getAttribute('data-control');
@@ -229,7 +268,14 @@
     // layer when it is the page (no WebGL 2).
     document.documentElement.lang = view.locale || 'en';
     root.classList.toggle('canvass-high-contrast', !!view.highContrast);
-    root.style.fontSize = `${view.textSizePercent || 100}%`;
+    // The app's text size counts the browser's own text-size setting in (web_app.cpp), which the
+    // page's CSS already follows: scale by what the app adds to it.
+    const probe = make('div');
+    Object.assign(probe.style, { position: 'absolute', visibility: 'hidden', fontSize: 'medium' });  // CSSOM: the CSP allows it
+    document.body.append(probe);
+    const browserPercent = parseFloat(getComputedStyle(probe).fontSize) / 16 * 100 || 100;
+    probe.remove();
+    root.style.fontSize = `${((view.textSizePercent || 100) / browserPercent) * 100}%`;
     const fresh = build(view);
     if (keepTyping) {
       const replaced = fresh.map((node) => node.querySelector && node.querySelector(`#${CSS.escape(activeId)}`) ? node : null).find(Boolean);
@@ -243,7 +289,8 @@
     if (newScreen) {
       // The screen's heading, or on a question screen the question's own heading; a screen of
       // information only starts at its progress line.
-      const heading = root.querySelector('h1') || root.querySelector('fieldset h2, label h2') || root.querySelector('.canvass-progress');
+      const heading = root.querySelector('fieldset h1, label h1') || root.querySelector('h1') ||
+        root.querySelector('fieldset h2, label h2') || root.querySelector('.canvass-progress');
       if (heading) heading.focus();
       return;
     }
