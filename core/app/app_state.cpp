@@ -57,6 +57,26 @@ void clear_response(AppState& state) {
     state.submit_error.clear();
 }
 
+// A kiosk's next respondent starts from nothing: no answers, no reference, and the display
+// settings back to the defaults (the last person's language is not the next one's).
+void reset_for_next_respondent(AppState& state) {
+    clear_response(state);
+    state.reference.clear();
+    state.submitted_id.clear();
+    state.offered_draft.reset();
+    state.locale = "en";
+    state.text_size_percent = kMinTextSizePercent;
+    state.high_contrast = false;
+    state.kiosk->still_there_since_ms.reset();
+    if (state.survey && state.screen != Screen::Unavailable && state.screen != Screen::Closed) state.screen = Screen::Welcome;
+}
+
+// The screens on which a kiosk respondent is part-way through (the idle timeout runs there).
+bool mid_response(const AppState& state) {
+    return state.evaluation && (state.screen == Screen::Question || state.screen == Screen::CheckAnswers ||
+                                state.screen == Screen::Welcome);
+}
+
 std::string error_announcement(const AppState& state, std::size_t count) {
     const std::string_view locale = state.locale;
     return std::string(ui_text(locale, TextId::ErrorSummaryTitle)) + ": " +
@@ -120,7 +140,11 @@ struct Applier {
             return done();
         }
         state.screen = Screen::Welcome;
-        if (loaded.draft) {
+        if (loaded.draft && state.kiosk) {
+            // A kiosk never offers one respondent's answers to the next (a reload mid-survey).
+            effects.discard_draft = true;
+            effects.discarded_partial_id = loaded.draft->id;
+        } else if (loaded.draft) {
             const bool same_survey = loaded.draft->survey_id == loaded.survey->model.id &&
                                      loaded.draft->survey_version == loaded.survey->model.version;
             if (same_survey) {
@@ -180,6 +204,13 @@ struct Applier {
 
     Result<Transition> operator()(const intent::StartAgain&) {
         if (state.screen == Screen::Submitting) return refuse("Start again");
+        if (state.kiosk) {
+            if (state.evaluation) effects.discarded_partial_id = state.response_id;
+            effects.discard_draft = true;
+            reset_for_next_respondent(state);
+            effects.announce = ui_text(state.locale, TextId::AnswersCleared);
+            return done();
+        }
         clear_response(state);
         state.reference.clear();
         state.submitted_id.clear();
@@ -327,17 +358,91 @@ struct Applier {
         state.submitted_id = state.response_id;
         clear_response(state);  // the next person at this computer must not see these answers
         state.screen = Screen::Confirmation;
+        if (state.kiosk) state.kiosk->confirmed_at_ms = context.now_ms;
         effects.announce = std::string(ui_text(state.locale, TextId::ConfirmationHeading));
         return done();
     }
+
+    Result<Transition> operator()(const intent::SetKiosk& set) {
+        if (set.settings) {
+            if (set.settings->thanks_ms <= 0 || set.settings->idle_ms <= 0 || set.settings->countdown_ms <= 0) {
+                return make_error("kiosk timings must be more than zero");
+            }
+            state.kiosk = KioskMode{*set.settings, context.now_ms, {}, 0, context.now_ms};
+            state.channel = "kiosk";
+        } else {
+            state.kiosk.reset();
+            state.channel = "online";
+        }
+        return done();
+    }
+
+    // A kiosk's timeouts, all measured on the clock the host passes in.
+    Result<Transition> operator()(const intent::Tick&) {
+        if (!state.kiosk) return done();
+        KioskMode& kiosk = *state.kiosk;
+        const std::int64_t now = context.now_ms;
+        if (state.screen == Screen::Confirmation && now >= kiosk.confirmed_at_ms + kiosk.settings.thanks_ms) {
+            reset_for_next_respondent(state);
+            return done();
+        }
+        if (!mid_response(state)) {
+            kiosk.still_there_since_ms.reset();
+            return done();
+        }
+        if (!kiosk.still_there_since_ms) {
+            if (now >= kiosk.last_input_ms + kiosk.settings.idle_ms) {
+                kiosk.still_there_since_ms = now;
+                effects.announce = ui_text(state.locale, TextId::StillThereHeading);
+            }
+            return done();
+        }
+        if (now >= *kiosk.still_there_since_ms + kiosk.settings.countdown_ms) {
+            effects.discard_draft = true;
+            effects.discarded_partial_id = state.response_id;
+            reset_for_next_respondent(state);
+        }
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::StillHere&) {
+        if (!state.kiosk || !state.kiosk->still_there_since_ms) return refuse("\"Still here\"");
+        return done();  // apply_intent notes the input, which closes the prompt
+    }
 };
+
+// The respondent's own input (not the host's reports, not time passing) restarts a kiosk's idle
+// time and closes its "Are you still there?" prompt.
+bool is_respondent_input(const Intent& intent) {
+    return !std::holds_alternative<intent::Tick>(intent) && !std::holds_alternative<intent::SurveyLoaded>(intent) &&
+           !std::holds_alternative<intent::SubmitFinished>(intent) && !std::holds_alternative<intent::SetKiosk>(intent);
+}
 
 }  // namespace
 
 // --- 3. apply_intent and screen ids --------------------------------------------------------------
 
 Result<Transition> apply_intent(const AppState& state, const Intent& intent, const IntentContext& context) {
-    return std::visit(Applier{state, context, {}}, intent);
+    Result<Transition> next = std::visit(Applier{state, context, {}}, intent);
+    if (next && next->state.kiosk) next->state.kiosk->clock_ms = context.now_ms;
+    if (next && next->state.kiosk && is_respondent_input(intent)) {
+        next->state.kiosk->last_input_ms = context.now_ms;
+        next->state.kiosk->still_there_since_ms.reset();
+    }
+    return next;
+}
+
+std::optional<std::int64_t> kiosk_next_tick_ms(const AppState& state) {
+    if (!state.kiosk) return std::nullopt;
+    const KioskMode& kiosk = *state.kiosk;
+    // Each second of a countdown (so it shows counting), and its end.
+    const auto each_second = [&](std::int64_t since, std::int64_t end) {
+        return std::min(end, std::max(kiosk.clock_ms, since) + 1000);
+    };
+    if (state.screen == Screen::Confirmation) return each_second(kiosk.confirmed_at_ms, kiosk.confirmed_at_ms + kiosk.settings.thanks_ms);
+    if (!mid_response(state)) return std::nullopt;
+    if (!kiosk.still_there_since_ms) return kiosk.last_input_ms + kiosk.settings.idle_ms;
+    return each_second(*kiosk.still_there_since_ms, *kiosk.still_there_since_ms + kiosk.settings.countdown_ms);
 }
 
 const char* screen_id(Screen screen) {

@@ -47,6 +47,24 @@ inline constexpr int kMinTextSizePercent = 100;
 inline constexpr int kMaxTextSizePercent = 200;
 inline constexpr int kTextSizeStepPercent = 25;
 
+// An event kiosk (docs/kiosk.md): one respondent after another, unattended. Its welcome screen
+// is the attract screen; after a submit it thanks and resets; a respondent who walks away is
+// asked "Are you still there?", then their partial answers are discarded.
+struct KioskSettings {
+    std::int64_t thanks_ms = 10'000;     // the thank-you screen, then back to attract
+    std::int64_t idle_ms = 90'000;       // no input this long mid-survey: "Are you still there?"
+    std::int64_t countdown_ms = 20'000;  // then the partial answers are discarded
+    bool operator==(const KioskSettings&) const = default;
+};
+
+struct KioskMode {
+    KioskSettings settings;
+    std::int64_t last_input_ms = 0;                   // the respondent's last intent
+    std::optional<std::int64_t> still_there_since_ms;  // the prompt is showing
+    std::int64_t confirmed_at_ms = 0;                 // the thank-you screen showed then
+    std::int64_t clock_ms = 0;                        // the time of the latest intent: countdowns show from it
+};
+
 // --- 2. The survey being answered and the respondent's progress ------------------------------
 
 // A survey ready to answer: the model and what the welcome screen says about it. Immutable and
@@ -82,6 +100,7 @@ struct AppState {
 
     std::shared_ptr<const ActiveSurvey> survey;
     std::string channel = "online";
+    std::optional<KioskMode> kiosk;  // set: this device is an event kiosk (channel "kiosk")
 
     // The response in progress. `evaluation` is evaluate_survey(answers), kept in step.
     std::string response_id;
@@ -129,12 +148,18 @@ struct ChangeAnswer { std::string name; };  // a Change link on the check-answer
 struct Submit {};
 // The host reports whether the submitted response became durable.
 struct SubmitFinished { bool ok; std::string error; };
+// Kiosk mode on (with its timings) or off; the host sends it before SurveyLoaded.
+struct SetKiosk { std::optional<KioskSettings> settings; };
+// Time passed (IntentContext::now_ms): a kiosk's timeouts. Not the respondent's input.
+struct Tick {};
+// "Yes, I'm still here" on a kiosk's prompt.
+struct StillHere {};
 }  // namespace intent
 
 using Intent = std::variant<intent::SetLocale, intent::ChangeTextSize, intent::SetHighContrast, intent::SurveyLoaded,
                             intent::Start, intent::ResumeDraft, intent::StartAgain, intent::Answer,
                             intent::SetComment, intent::Next, intent::Back, intent::ChangeAnswer, intent::Submit,
-                            intent::SubmitFinished>;
+                            intent::SubmitFinished, intent::SetKiosk, intent::Tick, intent::StillHere>;
 
 // What apply_intent needs from outside: the time, and random bytes for a new response id.
 struct IntentContext {
@@ -148,6 +173,7 @@ struct Effects {
     bool discard_draft = false;               // delete the survey's draft
     std::optional<StoredResponse> submit;     // store durably, then send SubmitFinished
     std::string announce;                     // for screen readers ("" when nothing to say)
+    std::string discarded_partial_id;         // a kiosk dropped this response's unfinished answers: count it
 };
 
 struct Transition {
@@ -158,6 +184,10 @@ struct Transition {
 // An intent that cannot apply (an unknown locale, Next while submitting) is an error and
 // leaves the state unchanged.
 Result<Transition> apply_intent(const AppState& state, const Intent& intent, const IntentContext& context);
+
+// When a kiosk next needs a Tick (the end of the thank-you screen, of the idle time, or the
+// next second of a countdown); nothing when no timeout is running.
+std::optional<std::int64_t> kiosk_next_tick_ms(const AppState& state);
 
 const char* screen_id(Screen screen);  // stable ids for the automation API (docs/automation.md)
 

@@ -26,6 +26,7 @@ Result<Intent> intent_for_control(const ViewModel& view, std::string_view id) {
     if (c.id == "start") return Intent(intent::Start{});
     if (c.id == "resume") return Intent(intent::ResumeDraft{});
     if (c.id == "start_again") return Intent(intent::StartAgain{});
+    if (c.id == "still_here") return Intent(intent::StillHere{});
     if (c.id == "continue") return Intent(intent::Next{});
     if (c.id == "back") return Intent(intent::Back{});
     if (c.id == "submit") return Intent(intent::Submit{});

@@ -27,6 +27,13 @@ constexpr Entry kEntries[] = {
     {TextId::PrivacyHeading, "How we use your answers", "Jak wykorzystujemy Twoje odpowiedzi"},
     {TextId::PrivacyLink, "Read the full privacy notice", "Przeczytaj pełną informację o prywatności"},
     {TextId::Start, "Start", "Rozpocznij"},
+    {TextId::TapToStart, "Tap to start", "Dotknij, aby rozpocząć"},
+    {TextId::StillThereHeading, "Are you still there?", "Czy nadal tu jesteś?"},
+    {TextId::StillThereCountdown, "Your answers will be cleared in {0} seconds.",
+     "Twoje odpowiedzi zostaną usunięte za {0} s."},
+    {TextId::StillHere, "Yes, I am still here", "Tak, nadal tu jestem"},
+    {TextId::NextPersonCountdown, "This screen starts again for the next person in {0} seconds.",
+     "Za {0} s ekran zacznie się od nowa dla następnej osoby."},
     {TextId::ResumeHeading, "Continue where you left off?", "Kontynuować od miejsca, w którym skończono?"},
     {TextId::ResumeLead,
      "Someone started this survey on this device and did not finish. If that was you, you can carry on. "

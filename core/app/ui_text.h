@@ -57,6 +57,12 @@ enum class TextId {
     OpensOn,                // "It opens on {0}."
     UnavailableHeading,
     Loading,
+    // Event kiosk (docs/kiosk.md)
+    TapToStart,
+    StillThereHeading,
+    StillThereCountdown,    // "Your answers will be cleared in {0} seconds."
+    StillHere,
+    NextPersonCountdown,    // "This screen starts again for the next person in {0} seconds."
 };
 
 struct LocaleInfo {

@@ -64,7 +64,23 @@ void build_welcome(ViewModel& view, const AppState& state) {
         view.controls.push_back({"privacy_notice", std::string(ui_text(state.locale, TextId::PrivacyLink)), ControlKind::Link,
                                  true, false, "links", view.privacy_url});
     }
-    add_button(view, state, "start", TextId::Start);
+    add_button(view, state, "start", state.kiosk ? TextId::TapToStart : TextId::Start);
+}
+
+int seconds_until(std::int64_t deadline_ms, std::int64_t now_ms) {
+    return static_cast<int>(std::max<std::int64_t>(0, (deadline_ms - now_ms + 999) / 1000));
+}
+
+// A kiosk's "Are you still there?": nothing of the respondent's answers shows, only the question
+// and the one button (any input counts as "still here").
+void build_still_there(ViewModel& view, const AppState& state) {
+    const KioskMode& kiosk = *state.kiosk;
+    view.screen = "still-there";
+    view.heading = ui_text(state.locale, TextId::StillThereHeading);
+    view.seconds_left = seconds_until(*kiosk.still_there_since_ms + kiosk.settings.countdown_ms, kiosk.clock_ms);
+    view.paragraphs.push_back(format_text(state.locale, TextId::StillThereCountdown, {std::to_string(view.seconds_left)}));
+    view.focus = "heading";
+    add_button(view, state, "still_here", TextId::StillHere);
 }
 
 void build_resume(ViewModel& view, const AppState& state) {
@@ -138,6 +154,11 @@ void build_confirmation(ViewModel& view, const AppState& state) {
     view.reference = state.reference;
     view.completed_html = survey_text(state, state.survey->model.completed_html);
     view.focus = "heading";
+    if (state.kiosk) {
+        const KioskMode& kiosk = *state.kiosk;
+        view.seconds_left = seconds_until(kiosk.confirmed_at_ms + kiosk.settings.thanks_ms, kiosk.clock_ms);
+        view.paragraphs.push_back(format_text(state.locale, TextId::NextPersonCountdown, {std::to_string(view.seconds_left)}));
+    }
     add_button(view, state, "start_again", TextId::StartAgain);
 }
 
@@ -212,6 +233,13 @@ ViewModel build_view(const AppState& state) {
     view.locale = state.locale;
     view.text_size_percent = state.text_size_percent;
     view.high_contrast = state.high_contrast;
+    view.kiosk = state.kiosk.has_value();
+    if (state.kiosk && state.kiosk->still_there_since_ms) {
+        build_still_there(view, state);
+        add_settings(view, state);
+        view.document_title = document_title(view);
+        return view;
+    }
     switch (state.screen) {
         case Screen::Loading:
             view.heading = ui_text(state.locale, TextId::Loading);
@@ -289,6 +317,7 @@ json to_json(const ViewModel& view) {
                 {"focus", view.focus},
                 {"controls", controls}};
     if (!view.reference.empty()) out["reference"] = view.reference;
+    if (view.kiosk) out["kiosk"] = {{"secondsLeft", view.seconds_left}};
     if (!view.completed_html.empty()) {
         out["completedHtml"] = view.completed_html;
         out["completedHtmlBlocks"] = html_blocks_json(view.completed_html);

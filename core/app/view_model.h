@@ -60,6 +60,11 @@ struct ViewModel {
     std::vector<ControlView> controls;          // in drawing (and Tab) order
     // What should take focus when this screen appears: "error-summary", "heading" or "".
     std::string focus;
+    // An event kiosk: its welcome is the attract screen (a large "Tap to start"); "still-there"
+    // is its "Are you still there?" prompt, and the thank-you screen counts down to the next
+    // person. seconds_left is that countdown (0 when none).
+    bool kiosk = false;
+    int seconds_left = 0;
 };
 
 ViewModel build_view(const AppState& state);

@@ -51,6 +51,12 @@ Status Statement::run() {
     }
 }
 
+Statement& Statement::reset() {
+    sqlite3_reset(handle_.get());
+    sqlite3_clear_bindings(handle_.get());
+    return *this;
+}
+
 std::int64_t Statement::column_int(int index) const { return sqlite3_column_int64(handle_.get(), index); }
 
 std::string Statement::column_text(int index) const {

@@ -28,6 +28,8 @@ public:
     // Runs one step: true when a row is ready to read, false when done.
     Result<bool> step();
     Status run();  // steps to completion; for statements without rows
+    // Makes the statement ready to run again with new bindings (the old ones are cleared).
+    Statement& reset();
 
     std::int64_t column_int(int index) const;
     std::string column_text(int index) const;

@@ -104,6 +104,37 @@ Status DurableStore::discard_draft(const std::string& survey_id) {
     return Ok{};
 }
 
+Status DurableStore::note_discarded_partial(const std::string& id, const std::string& day) {
+    if (Status noted = store_.note_discarded_partial(id, day); !noted) return noted;
+    append(journal_partial_discarded(id, day), {});
+    return Ok{};
+}
+
+void DurableStore::mark_exported(const std::vector<std::string>& ids, const std::string& at,
+                                 std::function<void(Status)> on_durable) {
+    if (Status marked = store_.mark_exported(ids, at); !marked) {
+        if (on_durable) on_durable(marked);
+        return;
+    }
+    append(journal_responses_exported(ids, at), std::move(on_durable));
+}
+
+void DurableStore::delete_exported(const std::vector<std::string>& ids, std::function<void(Status)> on_durable) {
+    if (Status deleted = store_.delete_exported(ids); !deleted) {
+        if (on_durable) on_durable(deleted);
+        return;
+    }
+    append(journal_responses_deleted(ids), std::move(on_durable));
+}
+
+void DurableStore::set_device_setting(const std::string& key, const std::string& value, std::function<void(Status)> on_durable) {
+    if (Status set = store_.set_device_setting(key, value); !set) {
+        if (on_durable) on_durable(set);
+        return;
+    }
+    append(journal_setting_changed(key, value), std::move(on_durable));
+}
+
 void DurableStore::checkpoint_if_due() {
     const State& s = *state_;
     if (s.running > 0 || s.appended < s.retry_after) return;

@@ -68,6 +68,13 @@ public:
                                                  std::int64_t max_age_ms);
     Status discard_draft(const std::string& survey_id);
 
+    // Event kiosks (ResponseStore has the details). Each commits, then journals; `on_durable`
+    // (may be empty) hears when the change would survive a reload.
+    Status note_discarded_partial(const std::string& id, const std::string& day);
+    void mark_exported(const std::vector<std::string>& ids, const std::string& at, std::function<void(Status)> on_durable);
+    void delete_exported(const std::vector<std::string>& ids, std::function<void(Status)> on_durable);
+    void set_device_setting(const std::string& key, const std::string& value, std::function<void(Status)> on_durable);
+
     // For reads (counts, exports). Writing through it bypasses the journal: a reload loses such
     // writes unless a checkpoint saves them first.
     ResponseStore& store() { return store_; }

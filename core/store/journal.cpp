@@ -3,6 +3,7 @@
 #include "core/store/journal.h"
 
 #include <optional>
+#include <type_traits>
 #include <variant>
 
 #include <nlohmann/json.hpp>
@@ -56,11 +57,31 @@ std::string journal_draft_discarded(const std::string& survey_id) {
     return dump({{"v", kJournalFormatVersion}, {"kind", "discard"}, {"survey_id", survey_id}});
 }
 
+std::string journal_partial_discarded(const std::string& id, const std::string& day) {
+    return dump({{"v", kJournalFormatVersion}, {"kind", "partial"}, {"id", id}, {"day", day}});
+}
+
+std::string journal_responses_exported(const std::vector<std::string>& ids, const std::string& at) {
+    return dump({{"v", kJournalFormatVersion}, {"kind", "exported"}, {"ids", ids}, {"at", at}});
+}
+
+std::string journal_responses_deleted(const std::vector<std::string>& ids) {
+    return dump({{"v", kJournalFormatVersion}, {"kind", "deleted"}, {"ids", ids}});
+}
+
+std::string journal_setting_changed(const std::string& key, const std::string& value) {
+    return dump({{"v", kJournalFormatVersion}, {"kind", "setting"}, {"key", key}, {"value", value}});
+}
+
 // --- 2. decoding -------------------------------------------------------------------------------
 namespace {
 
 struct Discard { std::string survey_id; };
-using Change = std::variant<StoredResponse, Draft, Discard>;
+struct Partial { std::string id, day; };
+struct Exported { std::vector<std::string> ids; std::string at; };
+struct Deleted { std::vector<std::string> ids; };
+struct Setting { std::string key, value; };
+using Change = std::variant<StoredResponse, Draft, Discard, Partial, Exported, Deleted, Setting>;
 
 // Reads fields out of one JSON object; the first problem is kept and later reads do nothing.
 class Fields {
@@ -72,6 +93,23 @@ public:
         if (!value) return {};
         if (!value->is_string()) return fail("\"" + std::string(key) + "\" in " + name_ + " is not text");
         return value->get<std::string>();
+    }
+    std::vector<std::string> texts(const char* key) {
+        const json* value = find(key);
+        std::vector<std::string> items;
+        if (!value) return items;
+        if (!value->is_array()) {
+            fail("\"" + std::string(key) + "\" in " + name_ + " is not a list");
+            return items;
+        }
+        for (const json& item : *value) {
+            if (!item.is_string()) {
+                fail("\"" + std::string(key) + "\" in " + name_ + " holds something that is not text");
+                return {};
+            }
+            items.push_back(item.get<std::string>());
+        }
+        return items;
     }
     std::int64_t integer(const char* key) {
         const json* value = find(key);
@@ -155,7 +193,27 @@ Result<Change> decode(const std::string& text) {
         if (top.problem()) return make_error(*top.problem());
         return Change{std::move(discard)};
     }
-    return make_error("unknown kind \"" + kind + "\" (expected response, draft or discard)");
+    if (kind == "partial") {
+        Partial partial{top.text("id"), top.text("day")};
+        if (top.problem()) return make_error(*top.problem());
+        return Change{std::move(partial)};
+    }
+    if (kind == "exported") {
+        Exported exported{top.texts("ids"), top.text("at")};
+        if (top.problem()) return make_error(*top.problem());
+        return Change{std::move(exported)};
+    }
+    if (kind == "deleted") {
+        Deleted deleted{top.texts("ids")};
+        if (top.problem()) return make_error(*top.problem());
+        return Change{std::move(deleted)};
+    }
+    if (kind == "setting") {
+        Setting setting{top.text("key"), top.text("value")};
+        if (top.problem()) return make_error(*top.problem());
+        return Change{std::move(setting)};
+    }
+    return make_error("unknown kind \"" + kind + "\" (expected response, draft, discard, partial, exported, deleted or setting)");
 }
 
 enum class Outcome { Applied, Skipped };
@@ -177,7 +235,20 @@ Result<Outcome> apply_change(ResponseStore& store, const Change& change) {
         if (Status saved = store.save_draft(*draft); !saved) return saved.error();
         return Outcome::Applied;
     }
-    if (Status discarded = store.discard_draft(std::get<Discard>(change).survey_id); !discarded) return discarded.error();
+    // The rest are idempotent by themselves: a counted partial, an export mark, a deletion and a
+    // setting come out the same however often they are applied.
+    Status applied = std::visit(
+        [&](const auto& c) -> Status {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, Discard>) return store.discard_draft(c.survey_id);
+            else if constexpr (std::is_same_v<T, Partial>) return store.note_discarded_partial(c.id, c.day);
+            else if constexpr (std::is_same_v<T, Exported>) return store.mark_exported(c.ids, c.at);
+            else if constexpr (std::is_same_v<T, Deleted>) return store.delete_exported(c.ids);
+            else if constexpr (std::is_same_v<T, Setting>) return store.set_device_setting(c.key, c.value);
+            else return Ok{};  // responses and drafts are handled above
+        },
+        change);
+    if (!applied) return applied.error();
     return Outcome::Applied;
 }
 

@@ -20,11 +20,19 @@ namespace canvass {
 // {"v":1,"kind":"response","response":{...}}   a response was submitted (its survey's draft went with it)
 // {"v":1,"kind":"draft","draft":{...}}         a draft was saved (replacing the survey's previous one)
 // {"v":1,"kind":"discard","survey_id":"..."}   a survey's draft was discarded or expired
+// {"v":1,"kind":"partial","id":"...","day":"YYYY-MM-DD"}  a kiosk discarded a respondent's partial answers
+// {"v":1,"kind":"exported","ids":[...],"at":"..."}        a staff member exported these responses
+// {"v":1,"kind":"deleted","ids":[...]}                    ...and, once the file was checked, deleted them
+// {"v":1,"kind":"setting","key":"...","value":"..."}     a device setting (kiosk id, PIN hash) changed
 inline constexpr int kJournalFormatVersion = 1;
 
 std::string journal_response_submitted(const StoredResponse& response);
 std::string journal_draft_saved(const Draft& draft);
 std::string journal_draft_discarded(const std::string& survey_id);
+std::string journal_partial_discarded(const std::string& id, const std::string& day);
+std::string journal_responses_exported(const std::vector<std::string>& ids, const std::string& at);
+std::string journal_responses_deleted(const std::vector<std::string>& ids);
+std::string journal_setting_changed(const std::string& key, const std::string& value);
 
 // --- Replay ------------------------------------------------------------------------------------
 struct ReplayReport {

@@ -8,7 +8,7 @@ namespace canvass {
 namespace {
 
 // Migration N takes the schema from version N to N+1. Append only: never edit a shipped one.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     R"sql(
     CREATE TABLE responses (
         id             TEXT PRIMARY KEY,
@@ -39,6 +39,20 @@ constexpr std::array<std::string_view, 2> kMigrations = {
     CREATE TABLE journal_rejects (
         record  TEXT PRIMARY KEY,
         problem TEXT NOT NULL
+    ) STRICT;
+    )sql",
+    // 3: event kiosks. Partial responses a kiosk discarded are counted by their id alone (never
+    // their answers), so replaying a record twice counts it once; a response records when a
+    // staff member exported it; the device's own settings (its id, the staff PIN's hash).
+    R"sql(
+    CREATE TABLE discarded_partials (
+        id           TEXT PRIMARY KEY,
+        discarded_on TEXT NOT NULL
+    ) STRICT;
+    ALTER TABLE responses ADD COLUMN exported_at TEXT;
+    CREATE TABLE device_settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
     ) STRICT;
     )sql",
 };
@@ -143,8 +157,8 @@ Status ResponseStore::submit(const StoredResponse& r) {
 
 Result<std::optional<StoredResponse>> ResponseStore::find(const std::string& id) const {
     return find_one<StoredResponse>(db_,
-                                    "SELECT id, survey_id, survey_version, locale, segment, channel, started_at, submitted_at, data"
-                                    " FROM responses WHERE id = ?1",
+                                    "SELECT id, survey_id, survey_version, locale, segment, channel, started_at, submitted_at, data,"
+                                    " exported_at FROM responses WHERE id = ?1",
                                     id, [](const Statement& row) {
                                         StoredResponse r;
                                         r.id = row.column_text(0);
@@ -156,6 +170,7 @@ Result<std::optional<StoredResponse>> ResponseStore::find(const std::string& id)
                                         r.started_at = row.column_text(6);
                                         r.submitted_at = row.column_text(7);
                                         r.data_json = row.column_text(8);
+                                        r.exported_at = row.column_text(9);
                                         return r;
                                     });
 }
@@ -207,6 +222,84 @@ Status ResponseStore::discard_draft(const std::string& survey_id) {
         drop->bind(1, survey_id);
         return drop->run();
     });
+}
+
+Status ResponseStore::note_discarded_partial(const std::string& id, const std::string& day) {
+    return in_savepoint(db_, [&]() -> Status {
+        Result<Statement> note = db_.prepare("INSERT OR IGNORE INTO discarded_partials (id, discarded_on) VALUES (?1, ?2)");
+        if (!note) return note.error();
+        note->bind(1, id).bind(2, day);
+        return note->run();
+    });
+}
+
+Result<std::int64_t> ResponseStore::count_discarded_partials() const {
+    return count_rows(db_, "SELECT count(*) FROM discarded_partials");
+}
+
+Result<std::int64_t> ResponseStore::count_submitted_between(const std::string& from_iso, const std::string& to_iso) const {
+    Result<Statement> query = db_.prepare("SELECT count(*) FROM responses WHERE submitted_at >= ?1 AND submitted_at < ?2");
+    if (!query) return query.error();
+    query->bind(1, from_iso).bind(2, to_iso);
+    if (Result<bool> row = query->step(); !row) return row.error();
+    return query->column_int(0);
+}
+
+Result<std::vector<StoredResponse>> ResponseStore::responses_of(const std::string& survey_id) const {
+    Result<Statement> query = db_.prepare(
+        "SELECT id, survey_id, survey_version, locale, segment, channel, started_at, submitted_at, data, exported_at"
+        " FROM responses WHERE survey_id = ?1 ORDER BY submitted_at, id");
+    if (!query) return query.error();
+    query->bind(1, survey_id);
+    std::vector<StoredResponse> found;
+    for (;;) {
+        Result<bool> row = query->step();
+        if (!row) return row.error();
+        if (!*row) return found;
+        found.push_back({query->column_text(0), query->column_text(1), query->column_text(2), query->column_text(3),
+                         query->column_text(4), query->column_text(5), query->column_text(6), query->column_text(7),
+                         query->column_text(8), query->column_text(9)});
+    }
+}
+
+Status ResponseStore::mark_exported(const std::vector<std::string>& ids, const std::string& at) {
+    return in_savepoint(db_, [&]() -> Status {
+        Result<Statement> mark = db_.prepare("UPDATE responses SET exported_at = ?2 WHERE id = ?1 AND exported_at IS NULL");
+        if (!mark) return mark.error();
+        for (const std::string& id : ids) {
+            mark->reset();
+            mark->bind(1, id).bind(2, at);
+            if (Status done = mark->run(); !done) return done;
+        }
+        return Ok{};
+    });
+}
+
+Status ResponseStore::delete_exported(const std::vector<std::string>& ids) {
+    return in_savepoint(db_, [&]() -> Status {
+        Result<Statement> drop = db_.prepare("DELETE FROM responses WHERE id = ?1 AND exported_at IS NOT NULL");
+        if (!drop) return drop.error();
+        for (const std::string& id : ids) {
+            drop->reset();
+            drop->bind(1, id);
+            if (Status done = drop->run(); !done) return done;
+        }
+        return Ok{};
+    });
+}
+
+Status ResponseStore::set_device_setting(const std::string& key, const std::string& value) {
+    return in_savepoint(db_, [&]() -> Status {
+        Result<Statement> upsert = db_.prepare("INSERT OR REPLACE INTO device_settings (key, value) VALUES (?1, ?2)");
+        if (!upsert) return upsert.error();
+        upsert->bind(1, key).bind(2, value);
+        return upsert->run();
+    });
+}
+
+Result<std::optional<std::string>> ResponseStore::device_setting(const std::string& key) const {
+    return find_one<std::string>(db_, "SELECT value FROM device_settings WHERE key = ?1", key,
+                                 [](const Statement& row) { return row.column_text(0); });
 }
 
 Status ResponseStore::keep_rejected_record(const RejectedRecord& rejected) {

@@ -26,6 +26,7 @@ struct StoredResponse {
     std::string started_at;      // ISO-8601 UTC
     std::string submitted_at;    // ISO-8601 UTC
     std::string data_json;       // SurveyJS data object
+    std::string exported_at;     // ISO-8601 UTC when a staff member exported it; "" when not yet
     bool operator==(const StoredResponse&) const = default;
 };
 
@@ -59,7 +60,7 @@ struct RejectedRecord {
 
 class ResponseStore {
 public:
-    static constexpr int current_schema_version = 2;
+    static constexpr int current_schema_version = 3;
 
     static Result<ResponseStore> open(const DatabaseLocation& where);
 
@@ -84,6 +85,22 @@ public:
     // deleted, and nullopt returned, so it is never offered.
     Result<std::optional<Draft>> take_live_draft(const std::string& survey_id, std::int64_t now_ms, std::int64_t max_age_ms);
     Status discard_draft(const std::string& survey_id);  // no draft is not an error
+
+    // Event kiosks (docs/kiosk.md). A discarded partial is counted by its response id (noting one
+    // twice counts it once) and the UK day; nothing of its answers is kept.
+    Status note_discarded_partial(const std::string& id, const std::string& day);
+    Result<std::int64_t> count_discarded_partials() const;
+    // Responses submitted in [from, to), both ISO-8601 UTC (the staff screen's "today").
+    Result<std::int64_t> count_submitted_between(const std::string& from_iso, const std::string& to_iso) const;
+    // Every response held for the survey, oldest first: what an export bundle carries.
+    Result<std::vector<StoredResponse>> responses_of(const std::string& survey_id) const;
+    // Marks the responses exported at `at` (keeping an earlier mark); unknown ids are ignored.
+    Status mark_exported(const std::vector<std::string>& ids, const std::string& at);
+    // Deletes those of the responses that were exported; the others stay.
+    Status delete_exported(const std::vector<std::string>& ids);
+    // The device's own settings (its kiosk id, the staff PIN's hash).
+    Status set_device_setting(const std::string& key, const std::string& value);
+    Result<std::optional<std::string>> device_setting(const std::string& key) const;
 
     // Keeping the same record twice keeps one copy.
     Status keep_rejected_record(const RejectedRecord& rejected);

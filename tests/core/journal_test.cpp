@@ -82,6 +82,38 @@ TEST_CASE("each kind of record replays to the change that wrote it, byte for byt
     CHECK(*store.count_drafts() == 0);
 }
 
+TEST_CASE("a kiosk's records replay to the same store however often they are replayed") {
+    TempDir dir;
+    ResponseStore store = open_store(dir.file("kiosk.db"));
+    const std::vector<std::string> journal = {
+        journal_response_submitted(response("id-a")),
+        journal_response_submitted(response("id-b")),
+        journal_partial_discarded("id-walked-away", "2026-11-27"),
+        journal_setting_changed("device_id", "kiosk-7"),
+        journal_responses_exported({"id-a", "id-b"}, "2026-11-27T17:00:00Z"),
+        journal_responses_deleted({"id-a"}),
+    };
+    for (int pass = 0; pass < 2; ++pass) {
+        CAPTURE(pass);
+        const ReplayReport report = replay(store, journal);
+        CHECK(report.rejected.empty());
+        CHECK_FALSE(store.find("id-a")->has_value());
+        CHECK((*store.find("id-b"))->exported_at == "2026-11-27T17:00:00Z");
+        CHECK(*store.count_discarded_partials() == 1);
+        CHECK(**store.device_setting("device_id") == "kiosk-7");
+    }
+    CHECK(journal_responses_deleted({"id-a"}) == R"({"ids":["id-a"],"kind":"deleted","v":1})");
+}
+
+TEST_CASE("a kiosk record with a wrong field is refused naming the field") {
+    TempDir dir;
+    ResponseStore store = open_store(dir.file("kiosk-bad.db"));
+    const ReplayReport report = replay(store, {R"({"v":1,"kind":"deleted","ids":"id-a"})", R"({"v":1,"kind":"exported","ids":[1],"at":"x"})"});
+    REQUIRE(report.rejected.size() == 2);
+    CHECK(report.rejected[0].message == "journal record 0: \"ids\" in the record is not a list");
+    CHECK(report.rejected[1].message == "journal record 1: \"ids\" in the record holds something that is not text");
+}
+
 TEST_CASE("records are JSON text with a format version and a kind") {
     CHECK(journal_draft_discarded("diz-digital-needs") == R"({"kind":"discard","survey_id":"diz-digital-needs","v":1})");
     const std::string record = journal_response_submitted(response("id-1"));
@@ -177,7 +209,7 @@ TEST_CASE("a malformed record is reported naming its index, kept, and does not s
         {R"({"kind":"discard","survey_id":"s"})", "journal record 1: \"v\" is missing from the record"},
         {R"({"v":"1","kind":"discard","survey_id":"s"})", "journal record 1: \"v\" in the record is not a whole number"},
         {R"({"v":2,"kind":"discard","survey_id":"s"})", "journal record 1: record format 2 is not one this Canvass reads (1 to 1)"},
-        {R"({"v":1,"kind":"vote"})", "journal record 1: unknown kind \"vote\" (expected response, draft or discard)"},
+        {R"({"v":1,"kind":"vote"})", "journal record 1: unknown kind \"vote\" (expected response, draft, discard, partial, exported, deleted or setting)"},
         {R"({"v":1,"kind":"discard"})", "journal record 1: \"survey_id\" is missing from the record"},
         {R"({"v":1,"kind":"response","response":[]})", "journal record 1: \"response\" is missing or not an object"},
         {R"({"v":1,"kind":"response","response":{"id":"x"}})", "journal record 1: \"survey_id\" is missing from \"response\""},

@@ -85,7 +85,7 @@ TEST_CASE("a store from a newer Canvass is refused, not altered") {
     Result<ResponseStore> store = ResponseStore::open(path);
     REQUIRE_FALSE(store.ok());
     CHECK(store.error().message ==
-          "the store has schema version 99, newer than this Canvass understands (2); open it with a newer Canvass");
+          "the store has schema version 99, newer than this Canvass understands (3); open it with a newer Canvass");
     Result<Database> db = Database::open(path);
     REQUIRE(db.ok());
     CHECK(db->prepare("SELECT * FROM keep").ok());
@@ -174,7 +174,7 @@ Draft sample_draft(const std::string& survey_id, const std::string& id, std::int
 
 }  // namespace
 
-TEST_CASE("a version-1 store migrates to version 2 keeping its responses, and gains drafts") {
+TEST_CASE("a version-1 store migrates to the current version keeping its responses, and gains drafts") {
     TempDir dir;
     const std::string path = dir.file("v1.db");
     write_v1_store(path);
@@ -182,7 +182,7 @@ TEST_CASE("a version-1 store migrates to version 2 keeping its responses, and ga
     {
         Result<ResponseStore> store = ResponseStore::open(path);
         REQUIRE(store.ok());
-        CHECK(store->schema_version() == 2);
+        CHECK(store->schema_version() == 3);
         CHECK(*store->count_responses() == 1);
         Result<std::optional<StoredResponse>> kept = store->find("0b7e4c52-54a4-4f0e-9d55-1c2f1f3b9a10");
         REQUIRE(kept.ok());
@@ -192,7 +192,7 @@ TEST_CASE("a version-1 store migrates to version 2 keeping its responses, and ga
         CHECK(*store->count_drafts() == 0);
         CHECK(store->save_draft(sample_draft("diz-digital-needs", "draft-1", 1000)).ok());
     }
-    CHECK(user_version(path) == 2);
+    CHECK(user_version(path) == 3);
     // Opening again finds nothing to migrate and keeps the draft.
     Result<ResponseStore> again = ResponseStore::open(path);
     REQUIRE(again.ok());
@@ -212,14 +212,64 @@ TEST_CASE("a migration that fails part-way leaves the version-1 store exactly as
     CHECK_FALSE(has_table(path, "drafts"));  // created by the same transaction, so rolled back
 }
 
-TEST_CASE("a new store goes from nothing to version 2 in one step") {
+TEST_CASE("a new store goes from nothing to version 3 in one step") {
     TempDir dir;
     const std::string path = dir.file("fresh.db");
     REQUIRE(ResponseStore::open(path).ok());
-    CHECK(user_version(path) == 2);
-    CHECK(has_table(path, "responses"));
-    CHECK(has_table(path, "drafts"));
-    CHECK(has_table(path, "journal_rejects"));
+    CHECK(user_version(path) == 3);
+    for (const char* table : {"responses", "drafts", "journal_rejects", "discarded_partials", "device_settings"}) {
+        CAPTURE(table);
+        CHECK(has_table(path, table));
+    }
+}
+
+// --- event kiosks -----------------------------------------------------------------------------
+
+TEST_CASE("a kiosk counts discarded partials by id, once each, keeping none of their answers") {
+    TempDir dir;
+    Result<ResponseStore> store = ResponseStore::open(dir.file("partials.db"));
+    REQUIRE(store.ok());
+    REQUIRE(store->note_discarded_partial("p-1", "2026-11-27").ok());
+    REQUIRE(store->note_discarded_partial("p-1", "2026-11-27").ok());  // a replayed record
+    REQUIRE(store->note_discarded_partial("p-2", "2026-11-27").ok());
+    CHECK(*store->count_discarded_partials() == 2);
+}
+
+TEST_CASE("export marks, then deletes only responses that were exported") {
+    TempDir dir;
+    Result<ResponseStore> store = ResponseStore::open(dir.file("export.db"));
+    REQUIRE(store.ok());
+    StoredResponse early = sample("a-early"), late = sample("b-late"), other = sample("c-other");
+    early.submitted_at = "2026-11-27T09:00:00Z";
+    late.submitted_at = "2026-11-27T15:00:00Z";
+    other.survey_id = "library-feedback";
+    for (const StoredResponse& r : {late, early, other}) REQUIRE(store->insert(r).ok());
+
+    Result<std::vector<StoredResponse>> held = store->responses_of("diz-digital-needs");
+    REQUIRE(held.ok());
+    REQUIRE(held->size() == 2);
+    CHECK((*held)[0].id == "a-early");  // oldest first
+    CHECK(*store->count_submitted_between("2026-11-27T00:00:00Z", "2026-11-27T12:00:00Z") == 1);
+
+    REQUIRE(store->mark_exported({"a-early"}, "2026-11-27T16:00:00Z").ok());
+    REQUIRE(store->mark_exported({"a-early", "no-such-id"}, "2026-11-27T17:00:00Z").ok());
+    CHECK((*store->find("a-early"))->exported_at == "2026-11-27T16:00:00Z");  // the first export is kept
+    CHECK((*store->find("b-late"))->exported_at.empty());
+
+    REQUIRE(store->delete_exported({"a-early", "b-late"}).ok());
+    CHECK_FALSE(store->find("a-early")->has_value());
+    CHECK(store->find("b-late")->has_value());  // never exported: kept
+    CHECK(*store->count_responses() == 2);
+}
+
+TEST_CASE("device settings are kept per key, the last value winning") {
+    TempDir dir;
+    Result<ResponseStore> store = ResponseStore::open(dir.file("settings.db"));
+    REQUIRE(store.ok());
+    CHECK_FALSE(store->device_setting("device_id")->has_value());
+    REQUIRE(store->set_device_setting("device_id", "kiosk-1").ok());
+    REQUIRE(store->set_device_setting("device_id", "kiosk-2").ok());
+    CHECK(**store->device_setting("device_id") == "kiosk-2");
 }
 
 // --- drafts -----------------------------------------------------------------------------------

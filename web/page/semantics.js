@@ -236,7 +236,7 @@
     }
     if (view.reference) nodes.push(make('p', { class: 'canvass-reference', text: view.reference }));
     if (view.completedHtmlBlocks) nodes.push(make('div', {}, htmlBlocks(view.completedHtmlBlocks)));
-    for (const id of ['start', 'resume', 'continue', 'submit']) if (control(id)) nodes.push(button(control(id)));
+    for (const id of ['start', 'resume', 'still_here', 'continue', 'submit']) if (control(id)) nodes.push(button(control(id)));
     if (view.screen === 'welcome' && (view.elements || []).length) for (const q of view.elements) nodes.push(question(q));
     const footer = (view.controls || []).filter((c) => c.id === 'start_again' || c.group === 'text_size' || c.group === 'contrast');
     if (footer.length) nodes.push(make('div', { class: 'canvass-settings' }, footer.map((c) => button(c))));

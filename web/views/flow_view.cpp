@@ -189,7 +189,9 @@ void welcome(FrameContext& frame, const ViewModel& view, const Column& col, Ques
     }
     gap(frame, 16);
     if (const ControlView* start = find_control(view, "start")) {
-        if (draw_button(frame, *start, ButtonStyle::Primary, std::min(col.width, label_width(frame, start->label) + 40 * frame.text_scale))) {
+        // A kiosk's "Tap to start" spans the column: the one thing to do, from across a stand.
+        const float width = view.kiosk ? col.width : std::min(col.width, label_width(frame, start->label) + 40 * frame.text_scale);
+        if (draw_button(frame, *start, ButtonStyle::Primary, width)) {
             press(view, *start, intents);
         }
     }
@@ -253,12 +255,16 @@ void check_answers(FrameContext& frame, const ViewModel& view, const Column& col
     }
 }
 
-void resume(FrameContext& frame, const ViewModel& view, const Column& col, std::vector<Intent>& intents) {
+// A heading, a few sentences and one way on: "Continue where you left off?", and a kiosk's
+// "Are you still there?".
+void prompt(FrameContext& frame, const ViewModel& view, const Column& col, std::vector<Intent>& intents) {
     heading(frame, view.heading, col);
     paragraphs(frame, view.paragraphs, col);
     gap(frame, 8);
     std::vector<const ControlView*> choices;
-    if (const ControlView* c = find_control(view, "resume")) choices.push_back(c);
+    for (const char* id : {"resume", "still_here"}) {
+        if (const ControlView* c = find_control(view, id)) choices.push_back(c);
+    }
     button_row(frame, choices, col, [&](const ControlView& c) { press(view, c, intents); });
 }
 
@@ -275,6 +281,7 @@ void confirmation(FrameContext& frame, const ViewModel& view, const Column& col,
         draw_text_block(view.reference, frame.fonts.heading, theme.on_primary, inner);
     }, [&](ImDrawList* draw, ImVec2 top, ImVec2 bottom) { draw->AddRectFilled(top, bottom, theme.primary); });
     gap(frame, 16);
+    paragraphs(frame, view.paragraphs, col);  // a kiosk's countdown to the next person
     if (!view.completed_html.empty()) {
         survey::ElementView completed;
         completed.type = survey::ElementType::Html;
@@ -312,7 +319,7 @@ void draw_screen(FrameContext& frame, const ViewModel& view, QuestionUiState& ui
     const std::string& screen = view.screen;
     if (screen != "loading" && screen != "submitting") language_header(frame, view, col, intents);
     if (screen == "welcome") welcome(frame, view, col, ui, intents, output);
-    else if (screen == "resume") resume(frame, view, col, intents);
+    else if (screen == "resume" || screen == "still-there") prompt(frame, view, col, intents);
     else if (screen == "question") question(frame, view, col, ui, intents);
     else if (screen == "check-answers") check_answers(frame, view, col, ui, intents);
     else if (screen == "confirmation") confirmation(frame, view, col, ui, intents);
