@@ -20,6 +20,7 @@ nlohmann::json store_view(const DurableStore* store, const std::string& error) {
     view["schemaVersion"] = responses.schema_version();
     view["responses"] = count(responses.count_responses());
     view["drafts"] = count(responses.count_drafts());
+    view["discardedPartials"] = count(responses.count_discarded_partials());
     const DurableStatus status = store->status();
     nlohmann::json rejected = nlohmann::json::array();
     for (const Error& problem : status.replayed.rejected) rejected.push_back(problem.message);

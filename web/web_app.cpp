@@ -18,11 +18,13 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/app/kiosk_settings.h"
 #include "core/app/semantic_intents.h"
 #include "core/app/survey_source.h"
 #include "core/app/ui_text.h"
 #include "core/app/view_model.h"
 #include "core/io/json_document.h"
+#include "core/util/uk_time.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
@@ -45,7 +47,7 @@ constexpr double kPollIntervalMs = 500;
 
 // clang-format off
 EM_JS(void, js_signal_ready, (), { if (Module.onCanvassReady) Module.onCanvassReady(); });
-EM_JS(void, js_signal_view_changed, (), { if (Module.onCanvassViewChanged) Module.onCanvassViewChanged(); });
+EM_JS(void, js_signal_view_changed, (int kiosk), { if (Module.onCanvassViewChanged) Module.onCanvassViewChanged(!!kiosk); });
 EM_JS(void, js_signal_html_only, (), { if (Module.onCanvassHtmlOnly) Module.onCanvassHtmlOnly(); });
 EM_JS(void, js_signal_tab_out, (int backwards), { if (Module.onCanvassTabOut) Module.onCanvassTabOut(!!backwards); });
 // clang-format on
@@ -122,18 +124,22 @@ void WebApp::start() {
     platform::set_wake_handler(on_any_input);
     emscripten_set_interval([](void* self) { static_cast<WebApp*>(self)->poll(); }, kPollIntervalMs, this);
 
-    // The person's settings from an earlier visit, else what their system asks for.
-    const std::string locale = platform::stored_preference("locale");
-    if (!locale.empty()) pending_intents_.push_back(intent::SetLocale{locale});
-    // Text size: the person's choice here, else the browser's text-size setting to the nearest step.
-    const std::string chosen_size = platform::stored_preference("text_size");
-    const int text_size = chosen_size.empty() ? platform::browser_text_size_percent() : std::atoi(chosen_size.c_str());
-    const int steps = (text_size - kMinTextSizePercent + kTextSizeStepPercent / 2) / kTextSizeStepPercent;
-    if (steps > 0) pending_intents_.push_back(intent::ChangeTextSize{steps});
-    const std::string contrast = platform::stored_preference("high_contrast");
-    const bool high_contrast = contrast.empty() ? platform::prefers_more_contrast() || platform::url_parameter("contrast") == "high"
-                                                : contrast == "1";
-    if (high_contrast) pending_intents_.push_back(intent::SetHighContrast{true});
+    // An event kiosk starts each respondent from the defaults; anywhere else the person's settings
+    // from an earlier visit apply, else what their system asks for.
+    start_kiosk_if_asked();
+    if (!state_.kiosk) {
+        const std::string locale = platform::stored_preference("locale");
+        if (!locale.empty()) pending_intents_.push_back(intent::SetLocale{locale});
+        // Text size: the person's choice here, else the browser's text-size setting to the nearest step.
+        const std::string chosen_size = platform::stored_preference("text_size");
+        const int text_size = chosen_size.empty() ? platform::browser_text_size_percent() : std::atoi(chosen_size.c_str());
+        const int steps = (text_size - kMinTextSizePercent + kTextSizeStepPercent / 2) / kTextSizeStepPercent;
+        if (steps > 0) pending_intents_.push_back(intent::ChangeTextSize{steps});
+        const std::string contrast = platform::stored_preference("high_contrast");
+        const bool high_contrast = contrast.empty() ? platform::prefers_more_contrast() || platform::url_parameter("contrast") == "high"
+                                                    : contrast == "1";
+        if (high_contrast) pending_intents_.push_back(intent::SetHighContrast{true});
+    }
     apply_intents();
 
     mark_startup("imgui");
@@ -147,6 +153,22 @@ void WebApp::start() {
         mark_startup("survey");
     }
     request_frames(kFramesAfterChange);
+}
+
+// ?kiosk=1 makes this device an event kiosk until ?kiosk=0 (docs/kiosk.md); the choice is kept
+// on the device, so a reload or a browser restart stays a kiosk. Timings come from the address.
+void WebApp::start_kiosk_if_asked() {
+    const std::string asked = platform::url_parameter("kiosk");
+    if (asked == "1" || asked == "0") platform::store_preference("kiosk", asked);
+    if (platform::stored_preference("kiosk") != "1") return;
+    Result<KioskSettings> settings = kiosk_settings_from([](std::string_view name) { return platform::url_parameter(name); });
+    if (!settings) {
+        kiosk_problem_ = "This kiosk's web address has a wrong setting: " + settings.error().to_string() +
+                         ". Correct the address, then reload the page.";
+        return;
+    }
+    pending_intents_.push_back(intent::SetKiosk{*settings});
+    apply_intents();
 }
 
 // The store is the checkpoint storage.pre.js read before main() ran, in memory, plus the
@@ -176,6 +198,11 @@ void WebApp::load_survey() {
     font_text_ = documents.manifest_text + documents.survey_text;
     Result<LoadedSurvey> loaded = load_boot_survey(documents, now_ms, &failure);
     intent::SurveyLoaded event;
+    if (!kiosk_problem_.empty()) {
+        event.failure = kiosk_problem_;
+        pending_intents_.push_back(std::move(event));
+        return;
+    }
     if (!loaded) {
         event.failure = boot_problem(failure, loaded.error(), state_.locale);
         pending_intents_.push_back(std::move(event));
@@ -238,6 +265,11 @@ void WebApp::schedule_draft_flush() {
 
 void WebApp::poll() {
     if (!html_only_ && surface_.sync_size()) request_frames(kFramesAfterChange);
+    // A kiosk's timeouts (thank-you, idle, countdown) are due: core decides what happens.
+    if (const auto due = kiosk_next_tick_ms(state_); due && platform::now().unix_ms >= *due) {
+        pending_intents_.push_back(intent::Tick{});
+        request_frames(kFramesAfterChange);
+    }
     if (platform::text_input_has_events()) request_frames(kFramesAfterChange);
     if (!finished_intents_.empty()) request_frames(kFramesAfterChange);
     if (surface_.restored_pending()) request_frames(kFramesAfterChange);
@@ -280,7 +312,7 @@ void WebApp::tick() {
         }
         if (view_changed_) {
             view_changed_ = false;
-            js_signal_view_changed();
+            js_signal_view_changed(state_.kiosk ? 1 : 0);
         }
     }
     if (frames_to_draw_ > 0) {
@@ -445,9 +477,7 @@ bool WebApp::apply_intents() {
             continue;
         }
         state_ = std::move(next->state);
-        if (state_.locale != before.locale) platform::store_preference("locale", state_.locale);
-        if (state_.text_size_percent != before.text_size_percent) platform::store_preference("text_size", std::to_string(state_.text_size_percent));
-        if (state_.high_contrast != before.high_contrast) platform::store_preference("high_contrast", state_.high_contrast ? "1" : "0");
+        if (!state_.kiosk) remember_settings(before);
         if (!before.show_errors && state_.show_errors && state_.screen == Screen::Question) {
             // Continue found errors: the keyboard focus goes to the first question in error.
             const ViewModel shown = build_view(state_);
@@ -463,6 +493,14 @@ bool WebApp::apply_intents() {
     view_changed_ = true;
     request_frames(kFramesAfterChange);
     return true;
+}
+
+// A person's display settings are kept on their device for their next visit (never on a kiosk,
+// where the next visit is someone else's).
+void WebApp::remember_settings(const AppState& before) {
+    if (state_.locale != before.locale) platform::store_preference("locale", state_.locale);
+    if (state_.text_size_percent != before.text_size_percent) platform::store_preference("text_size", std::to_string(state_.text_size_percent));
+    if (state_.high_contrast != before.high_contrast) platform::store_preference("high_contrast", state_.high_contrast ? "1" : "0");
 }
 
 std::string WebApp::submit_request(std::string_view request_json) {
@@ -486,6 +524,13 @@ void WebApp::carry_out(Effects effects) {
     if (effects.discard_draft) {
         unsaved_draft_.reset();
         if (Status done = store_->discard_draft(survey_id); !done) store_errors_.push_back(done.error().to_string());
+    }
+    if (!effects.discarded_partial_id.empty()) {
+        const CivilDate today = uk_local_time(platform::now()).date;
+        const std::string day = format_day(TimePoint{days_from_civil(today) * 86'400'000});
+        if (Status noted = store_->note_discarded_partial(effects.discarded_partial_id, day); !noted) {
+            store_errors_.push_back(noted.error().to_string());
+        }
     }
     if (effects.submit) {
         unsaved_draft_.reset();  // the submit removes the draft; a late draft write must not bring it back

@@ -44,6 +44,8 @@ private:
     void schedule_frame();
     void schedule_draft_flush();
     void open_store();
+    void start_kiosk_if_asked();
+    void remember_settings(const AppState& before);
     void load_survey();
     void draw_frame();
     void note_tab_press();
@@ -61,6 +63,7 @@ private:
     AppState state_;
     std::optional<DurableStore> store_;
     std::string store_error_;
+    std::string kiosk_problem_;  // the kiosk's address has a wrong setting: the page says which
     Fonts fonts_;
     std::string font_text_;  // the survey's text until the first font build (web/fonts.h)
     std::vector<Intent> pending_intents_;

@@ -39,7 +39,7 @@ void draw_focus_ring(const ImVec2& min, const ImVec2& max) {
                   IM_COL32(11, 12, 12, 255), 0, 0, ring);
 }
 
-bool draw_button(FrameContext& frame, const ControlView& control, ButtonStyle style, float width) {
+bool draw_button(FrameContext& frame, const ControlView& control, ButtonStyle style, float width, ButtonSize size) {
     const Theme& theme = frame.theme;
     ImU32 fill = theme.secondary, hovered = theme.secondary_hovered, text = theme.text;
     if (style == ButtonStyle::Primary) fill = theme.primary, hovered = theme.primary_hovered, text = theme.on_primary;
@@ -49,8 +49,9 @@ bool draw_button(FrameContext& frame, const ControlView& control, ButtonStyle st
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, hovered);
     ImGui::PushStyleColor(ImGuiCol_Text, text);
     ImGui::PushStyleColor(ImGuiCol_Border, theme.border);
-    ImGui::PushFont(frame.fonts.body_bold);
-    const float height = std::max(kMinTouchTargetPx, ImGui::GetTextLineHeight() + 20 * frame.text_scale);
+    const bool large = size == ButtonSize::Large;
+    ImGui::PushFont(large ? frame.fonts.heading : frame.fonts.body_bold);
+    const float height = std::max(kMinTouchTargetPx, ImGui::GetTextLineHeight() + (large ? 60 : 20) * frame.text_scale);
     ImGui::BeginDisabled(!control.enabled);
     const std::string label = control.label + "##" + control.id;
     const bool activated = ImGui::Button(label.c_str(), ImVec2(width, height));

@@ -48,9 +48,11 @@ struct FrameContext {
 };
 
 enum class ButtonStyle { Primary, Secondary, Selected };
+enum class ButtonSize { Normal, Large };  // Large: a kiosk's "Tap to start", in heading type, twice as tall
 
 // Draws a button for the control; true when it was activated (click, tap, Enter or Space).
-bool draw_button(FrameContext& frame, const ControlView& control, ButtonStyle style, float width);
+bool draw_button(FrameContext& frame, const ControlView& control, ButtonStyle style, float width,
+                 ButtonSize size = ButtonSize::Normal);
 
 // A link as GOV.UK draws one: bold, underlined text in `colour`, wrapping within `width`, with a
 // hit area as wide as the text and at least a touch target high. True when it was activated.

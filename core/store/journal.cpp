@@ -225,6 +225,10 @@ Result<Outcome> apply_change(ResponseStore& store, const Change& change) {
         Result<std::optional<StoredResponse>> existing = store.find(response->id);
         if (!existing) return existing.error();
         if (existing->has_value()) return Outcome::Skipped;
+        // Exported, checked and deleted by staff: an older record must not bring it back.
+        Result<bool> exported = store.exported_before(response->id);
+        if (!exported) return exported.error();
+        if (*exported) return Outcome::Skipped;
         if (Status submitted = store.submit(*response); !submitted) return submitted.error();
         return Outcome::Applied;
     }

@@ -42,14 +42,19 @@ constexpr std::array<std::string_view, 3> kMigrations = {
     ) STRICT;
     )sql",
     // 3: event kiosks. Partial responses a kiosk discarded are counted by their id alone (never
-    // their answers), so replaying a record twice counts it once; a response records when a
-    // staff member exported it; the device's own settings (its id, the staff PIN's hash).
+    // their answers), so replaying a record twice counts it once. When a staff member exported a
+    // response: the row outlives the response's deletion, so a replayed journal cannot bring a
+    // deleted response back. (Not a column of responses: ALTER TABLE needs SQLite features the
+    // web build leaves out.) The device's own settings: its id, the staff PIN's hash.
     R"sql(
     CREATE TABLE discarded_partials (
         id           TEXT PRIMARY KEY,
         discarded_on TEXT NOT NULL
     ) STRICT;
-    ALTER TABLE responses ADD COLUMN exported_at TEXT;
+    CREATE TABLE response_exports (
+        id          TEXT PRIMARY KEY,
+        exported_at TEXT NOT NULL
+    ) STRICT;
     CREATE TABLE device_settings (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
@@ -157,8 +162,9 @@ Status ResponseStore::submit(const StoredResponse& r) {
 
 Result<std::optional<StoredResponse>> ResponseStore::find(const std::string& id) const {
     return find_one<StoredResponse>(db_,
-                                    "SELECT id, survey_id, survey_version, locale, segment, channel, started_at, submitted_at, data,"
-                                    " exported_at FROM responses WHERE id = ?1",
+                                    "SELECT r.id, survey_id, survey_version, locale, segment, channel, started_at, submitted_at, data,"
+                                    " coalesce(e.exported_at, '') FROM responses r LEFT JOIN response_exports e ON e.id = r.id"
+                                    " WHERE r.id = ?1",
                                     id, [](const Statement& row) {
                                         StoredResponse r;
                                         r.id = row.column_text(0);
@@ -247,8 +253,9 @@ Result<std::int64_t> ResponseStore::count_submitted_between(const std::string& f
 
 Result<std::vector<StoredResponse>> ResponseStore::responses_of(const std::string& survey_id) const {
     Result<Statement> query = db_.prepare(
-        "SELECT id, survey_id, survey_version, locale, segment, channel, started_at, submitted_at, data, exported_at"
-        " FROM responses WHERE survey_id = ?1 ORDER BY submitted_at, id");
+        "SELECT r.id, survey_id, survey_version, locale, segment, channel, started_at, submitted_at, data,"
+        " coalesce(e.exported_at, '') FROM responses r LEFT JOIN response_exports e ON e.id = r.id"
+        " WHERE survey_id = ?1 ORDER BY submitted_at, r.id");
     if (!query) return query.error();
     query->bind(1, survey_id);
     std::vector<StoredResponse> found;
@@ -264,7 +271,8 @@ Result<std::vector<StoredResponse>> ResponseStore::responses_of(const std::strin
 
 Status ResponseStore::mark_exported(const std::vector<std::string>& ids, const std::string& at) {
     return in_savepoint(db_, [&]() -> Status {
-        Result<Statement> mark = db_.prepare("UPDATE responses SET exported_at = ?2 WHERE id = ?1 AND exported_at IS NULL");
+        Result<Statement> mark = db_.prepare(
+            "INSERT OR IGNORE INTO response_exports (id, exported_at) SELECT id, ?2 FROM responses WHERE id = ?1");
         if (!mark) return mark.error();
         for (const std::string& id : ids) {
             mark->reset();
@@ -277,7 +285,7 @@ Status ResponseStore::mark_exported(const std::vector<std::string>& ids, const s
 
 Status ResponseStore::delete_exported(const std::vector<std::string>& ids) {
     return in_savepoint(db_, [&]() -> Status {
-        Result<Statement> drop = db_.prepare("DELETE FROM responses WHERE id = ?1 AND exported_at IS NOT NULL");
+        Result<Statement> drop = db_.prepare("DELETE FROM responses WHERE id = ?1 AND id IN (SELECT id FROM response_exports)");
         if (!drop) return drop.error();
         for (const std::string& id : ids) {
             drop->reset();
@@ -286,6 +294,13 @@ Status ResponseStore::delete_exported(const std::vector<std::string>& ids) {
         }
         return Ok{};
     });
+}
+
+Result<bool> ResponseStore::exported_before(const std::string& id) const {
+    Result<std::optional<std::string>> found = find_one<std::string>(
+        db_, "SELECT exported_at FROM response_exports WHERE id = ?1", id, [](const Statement& row) { return row.column_text(0); });
+    if (!found) return found.error();
+    return found->has_value();
 }
 
 Status ResponseStore::set_device_setting(const std::string& key, const std::string& value) {

@@ -103,6 +103,10 @@ TEST_CASE("a kiosk's records replay to the same store however often they are rep
         CHECK(**store.device_setting("device_id") == "kiosk-7");
     }
     CHECK(journal_responses_deleted({"id-a"}) == R"({"ids":["id-a"],"kind":"deleted","v":1})");
+    // A response record replayed after its deletion (a checkpoint taken in between) stays deleted.
+    const ReplayReport late = replay(store, {journal_response_submitted(response("id-a"))});
+    CHECK(late.skipped == 1);
+    CHECK_FALSE(store.find("id-a")->has_value());
 }
 
 TEST_CASE("a kiosk record with a wrong field is refused naming the field") {

@@ -217,7 +217,7 @@ TEST_CASE("a new store goes from nothing to version 3 in one step") {
     const std::string path = dir.file("fresh.db");
     REQUIRE(ResponseStore::open(path).ok());
     CHECK(user_version(path) == 3);
-    for (const char* table : {"responses", "drafts", "journal_rejects", "discarded_partials", "device_settings"}) {
+    for (const char* table : {"responses", "drafts", "journal_rejects", "discarded_partials", "response_exports", "device_settings"}) {
         CAPTURE(table);
         CHECK(has_table(path, table));
     }
@@ -258,6 +258,8 @@ TEST_CASE("export marks, then deletes only responses that were exported") {
 
     REQUIRE(store->delete_exported({"a-early", "b-late"}).ok());
     CHECK_FALSE(store->find("a-early")->has_value());
+    CHECK(*store->exported_before("a-early"));  // remembered, so a replayed journal cannot restore it
+    CHECK_FALSE(*store->exported_before("b-late"));
     CHECK(store->find("b-late")->has_value());  // never exported: kept
     CHECK(*store->count_responses() == 2);
 }

@@ -151,6 +151,27 @@
     if (!onTextField) canvas.focus();
   });
 
+  // An event kiosk (docs/kiosk.md) is locked down as far as a page can be: no text selection,
+  // context menu or pinch-zoom (the app's own text-size buttons still work), full screen from the
+  // first tap (browsers need a gesture for it), and a warning before the page is left. The
+  // operating system's own kiosk mode does the rest.
+  let lockedDown = false;
+  function lockDownForKiosk() {
+    if (lockedDown) return;
+    lockedDown = true;
+    document.documentElement.classList.add('canvass-kiosk');
+    document.addEventListener('contextmenu', (event) => event.preventDefault());
+    // Two-finger gestures are pinches; one finger still scrolls and taps. (Not user-scalable=no
+    // in the viewport: that also stops zoom the person's own settings ask for, WCAG 1.4.4.)
+    document.addEventListener('touchmove', (event) => { if (event.touches.length > 1) event.preventDefault(); }, { passive: false });
+    document.addEventListener('pointerdown', () => {
+      if (!document.fullscreenElement && document.documentElement.requestFullscreen) {
+        document.documentElement.requestFullscreen().catch(() => {});  // refused (an iframe, a policy): carry on
+      }
+    });
+    window.addEventListener('beforeunload', (event) => { event.preventDefault(); event.returnValue = ''; });
+  }
+
   window.Module = {
     canvas,
     // main() waits until the manifest and survey are fetched (or failed: the app shows why).
@@ -179,7 +200,10 @@
       layer.classList.add('canvass-html-only');
     },
     // After a frame in which the view changed: the accessible layer rebuilds (web/page/semantics.js).
-    onCanvassViewChanged() { if (window.canvassSemantics) window.canvassSemantics.update(); },
+    onCanvassViewChanged(kiosk) {
+      if (window.canvassSemantics) window.canvassSemantics.update();
+      if (kiosk) lockDownForKiosk();
+    },
     // From platform/web/storage.pre.js, before the app starts. Only one tab may use the store.
     onCanvassStorage(state) {
       if (state !== 'otherTab' || failed) return;

@@ -70,7 +70,9 @@ void button_row(FrameContext& frame, const std::vector<const ControlView*>& memb
     for (std::size_t i = 0; i < members.size(); ++i) {
         const ControlView& c = *members[i];
         ButtonStyle style = c.selected ? ButtonStyle::Selected : ButtonStyle::Secondary;
-        if (c.id == "start" || c.id == "continue" || c.id == "submit" || c.id == "resume") style = ButtonStyle::Primary;
+        if (c.id == "start" || c.id == "continue" || c.id == "submit" || c.id == "resume" || c.id == "still_here") {
+            style = ButtonStyle::Primary;
+        }
         if (draw_button(frame, c, style, one_row ? label_width(frame, c.label) : col.width)) on_activate(c);
         if (one_row && i + 1 < members.size()) ImGui::SameLine();
     }
@@ -191,7 +193,7 @@ void welcome(FrameContext& frame, const ViewModel& view, const Column& col, Ques
     if (const ControlView* start = find_control(view, "start")) {
         // A kiosk's "Tap to start" spans the column: the one thing to do, from across a stand.
         const float width = view.kiosk ? col.width : std::min(col.width, label_width(frame, start->label) + 40 * frame.text_scale);
-        if (draw_button(frame, *start, ButtonStyle::Primary, width)) {
+        if (draw_button(frame, *start, ButtonStyle::Primary, width, view.kiosk ? ButtonSize::Large : ButtonSize::Normal)) {
             press(view, *start, intents);
         }
     }
