@@ -73,6 +73,7 @@ add_custom_target(canvass_site_files ALL
   COMMAND "${CANVASS_NODE}" "${CMAKE_SOURCE_DIR}/cmake/pack_page.mjs" "${CANVASS_SITE_DIR}" ${CANVASS_PACKED_PAGE_FILES}
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/assets" "${CANVASS_SITE_DIR}/assets"
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/assets/surveys" "${CANVASS_SITE_DIR}/surveys"
+  COMMAND "${CANVASS_NODE}" "${CMAKE_SOURCE_DIR}/cmake/stamp_service_worker.mjs" "${CANVASS_SITE_DIR}"
   COMMENT "Laying out the web folder in ${CANVASS_SITE_DIR}"
   VERBATIM)
 add_dependencies(canvass_site_files canvass_web)

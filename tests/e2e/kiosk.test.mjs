@@ -1,11 +1,17 @@
 // Event kiosk mode (docs/kiosk.md) end to end, with timeouts shortened through the address: the
 // attract screen, a respondent who walks away ("Are you still there?", then their answers
 // discarded and counted), a respondent who finishes (thank-you, then back to attract with
-// nothing of theirs left), and the choice surviving a reload.
+// nothing of theirs left), the choice surviving a reload, working with no network after the
+// first load, and a new version taking over only between respondents.
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { pressControl, screenshot, startHarness, viewports, waitForView } from './harness.mjs';
+import { pressControl, screenshot, siteRoot, startHarness, viewports, waitForView } from './harness.mjs';
+import { completeSurvey } from './canvas_walk.mjs';
+import { call } from './store_exports.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
@@ -77,4 +83,80 @@ test('a kiosk stays a kiosk after a reload, and a wrong timing in the address is
   await page.evaluate(() => window.canvass.ready);
   assert.equal((await waitForView(page, (v) => v.screen === 'welcome')).kiosk, undefined);
   await context.close();
+});
+
+test('after the first load the kiosk works with no network: reloaded offline, a respondent answers and submits', async () => {
+  const context = await harness.browser.newContext(viewports.kiosk);
+  const page = await harness.pageIn(context);
+  page.on('dialog', (dialog) => dialog.accept());  // the kiosk's "leave this page?" before the reload
+  await page.goto(harness.url + '?kiosk=1&kiosk-idle=600&test-exports');
+  await page.evaluate(() => window.canvass.ready);
+  await waitForView(page, (v) => v.screen === 'welcome' && v.kiosk);
+  // The service worker has cached the shell and the surveys, and controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await page.evaluate(() => window.canvass.ready);
+  await waitForView(page, (v) => v.screen === 'welcome' && v.kiosk);
+  const { id } = await completeSurvey(page, 'touch', 'en', 'commuter');
+  const stored = (await call(page, { op: 'find', id })).response;
+  assert.equal(stored.channel, 'kiosk');
+  assert.equal(stored.segment, 'commuter');
+  await context.setOffline(false);
+  harness.assertClean();
+  await context.close();
+});
+
+test('a new version waits while someone is answering, and takes over on the attract screen', async () => {
+  // A copy of the web folder, so the test can deploy a "new version" into it.
+  const folder = mkdtempSync(join(tmpdir(), 'canvass-kiosk-update-'));
+  cpSync(siteRoot, folder, { recursive: true });
+  const deployment = await startHarness({ root: folder });
+  try {
+    const context = await deployment.browser.newContext(viewports.kiosk);
+    const page = await deployment.pageIn(context);
+    page.on('dialog', (dialog) => dialog.accept());
+    await page.goto(deployment.url + '?kiosk=1&kiosk-idle=600');
+    await page.evaluate(() => window.canvass.ready);
+    await waitForView(page, (v) => v.screen === 'welcome' && v.kiosk);
+    const firstVersion = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      return (await caches.keys()).find((name) => name.startsWith('canvass-shell-'));
+    });
+    await pressControl(page, 'start', { touch: true });
+    await waitForView(page, (v) => v.screen === 'question');
+    await page.evaluate(() => { window.sameDocument = true; });
+
+    const worker = join(folder, 'sw.js');
+    writeFileSync(worker, readFileSync(worker, 'utf8').replace(firstVersion.slice('canvass-shell-'.length), 'feedfacefeedface'));
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration.update();
+      while (!registration.waiting) await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    // Mid-survey: answering goes on in the same page, on the old version.
+    await pressControl(page, 'q:segment:choice:0', { touch: true });
+    await waitForView(page, (v) => v.response?.answers.segment?.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(await page.evaluate(() => window.sameDocument), true);
+
+    // Back on the attract screen, the kiosk reloads into the new version.
+    await pressControl(page, 'start_again', { touch: true });
+    await page.waitForFunction(() => window.sameDocument === undefined && window.canvass, null, { timeout: 15_000 });
+    await page.evaluate(() => window.canvass.ready);
+    await waitForView(page, (v) => v.screen === 'welcome' && v.kiosk);
+    const kept = await page.evaluate(() => caches.keys());
+    assert.ok(kept.includes('canvass-shell-feedfacefeedface'), kept.join());
+    assert.ok(!kept.includes(firstVersion), 'the old version is cleared');
+    deployment.assertClean();
+    await context.close();
+  } finally {
+    await deployment.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -169,7 +169,36 @@
         document.documentElement.requestFullscreen().catch(() => {});  // refused (an iframe, a policy): carry on
       }
     });
-    window.addEventListener('beforeunload', (event) => { event.preventDefault(); event.returnValue = ''; });
+    window.addEventListener('beforeunload', (event) => {
+      if (updating) return;  // the kiosk reloading itself into a new version, between respondents
+      event.preventDefault();
+      event.returnValue = '';
+    });
+    keepOffline();
+  }
+
+  // The kiosk keeps working offline (web/page/sw.js). A new version, once downloaded, takes over
+  // only when nobody is answering: on the attract screen, with no response under way.
+  let updating = false;
+  let worker = null;
+  function keepOffline() {
+    if (!('serviceWorker' in navigator) || !window.isSecureContext) return;  // docs/kiosk.md: HTTPS or localhost
+    let hadVersion = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.register('sw.js').then((registration) => { worker = registration; })
+      .catch((error) => console.warn(`Canvass: offline support is off: ${error.message}`));
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (!hadVersion) {  // the first install taking charge: this page is the version it brought
+        hadVersion = true;
+        return;
+      }
+      updating = true;
+      location.reload();
+    });
+  }
+  function updateBetweenRespondents() {
+    if (!worker || !worker.waiting) return;
+    const current = window.canvass.view();
+    if (current.screen === 'welcome' && !current.response) worker.waiting.postMessage('canvass-activate');
   }
 
   window.Module = {
@@ -202,7 +231,10 @@
     // After a frame in which the view changed: the accessible layer rebuilds (web/page/semantics.js).
     onCanvassViewChanged(kiosk) {
       if (window.canvassSemantics) window.canvassSemantics.update();
-      if (kiosk) lockDownForKiosk();
+      if (kiosk) {
+        lockDownForKiosk();
+        updateBetweenRespondents();
+      }
     },
     // From platform/web/storage.pre.js, before the app starts. Only one tab may use the store.
     onCanvassStorage(state) {
