@@ -160,7 +160,8 @@ void WebApp::start() {
 void WebApp::start_kiosk_if_asked() {
     const std::string asked = platform::url_parameter("kiosk");
     if (asked == "1" || asked == "0") platform::store_preference("kiosk", asked);
-    if (platform::stored_preference("kiosk") != "1") return;
+    // The address wins: with storage blocked nothing is remembered, and ?kiosk=1 must still be a kiosk.
+    if (asked != "1" && (!asked.empty() || platform::stored_preference("kiosk") != "1")) return;
     Result<KioskSettings> settings = kiosk_settings_from([](std::string_view name) { return platform::url_parameter(name); });
     if (!settings) {
         kiosk_problem_ = "This kiosk's web address has a wrong setting: " + settings.error().to_string() +
@@ -366,7 +367,7 @@ void WebApp::draw_frame() {
     scroll_by_touch_drag();
     // The focused control went with the old screen: the keyboard starts again at the top of the new one.
     if (new_screen) ImGui::NavInitWindow(ImGui::GetCurrentWindow(), true);
-    note_tab_press();
+    note_tab_press(new_screen);
     control_rects_.clear();
     FrameContext frame{theme, fonts_, text_scale, control_rects_, &text_session_};
     QuestionUiState& ui = gallery_ ? gallery_->ui : question_ui_;
@@ -406,7 +407,9 @@ int focused_control_index(const std::vector<ControlRect>& rects) {
 // leaves any other part of a page, or the keyboard would be trapped there (WCAG 2.1.2). ImGui
 // wraps round instead, a frame after the press; seeing it wrap, the page moves the focus on into
 // the DOM layer (web/page/semantics.js), whose ring the canvas then follows.
-void WebApp::note_tab_press() {
+void WebApp::note_tab_press(bool new_screen) {
+    // A Tab that moved nothing (one control, an open list) must not count later, after a click.
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || new_screen) tab_from_ = -1;
     if (!ImGui::IsKeyPressed(ImGuiKey_Tab, false)) return;
     tab_from_ = focused_control_index(control_rects_);
     tab_backwards_ = ImGui::GetIO().KeyShift;

@@ -48,7 +48,7 @@ private:
     void remember_settings(const AppState& before);
     void load_survey();
     void draw_frame();
-    void note_tab_press();
+    void note_tab_press(bool new_screen);
     void leave_canvas_after_last_control();
     void scroll_by_touch_drag();
     bool apply_intents();  // true when any intent was applied

@@ -47,7 +47,8 @@ Result<PinRecord> parse_pin_record(std::string_view text) {
     PinRecord record;
     const auto [end, error] = std::from_chars(parts[1].data(), parts[1].data() + parts[1].size(), record.iterations);
     if (parts[0] != kScheme || error != std::errc{} || end != parts[1].data() + parts[1].size() ||
-        record.iterations < kPinIterations || !is_hex(parts[2], 32) || !is_hex(parts[3], 64)) {
+        record.iterations < kPinIterations || record.iterations > 100 * kPinIterations || !is_hex(parts[2], 32) ||
+        !is_hex(parts[3], 64)) {  // too many rounds would freeze the kiosk on every try
         return fail();
     }
     record.salt_hex = parts[2];

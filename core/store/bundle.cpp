@@ -2,6 +2,7 @@
 #include "core/store/bundle.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <set>
 
@@ -30,10 +31,30 @@ bool is_version_hash(std::string_view text) {
 
 bool is_channel(std::string_view text) { return text == "online" || text == "kiosk" || text == "paper" || text == "phone"; }
 
+// "en", "pl", "pt-br": two or three letters, then parts of letters and digits (as the schema says).
 bool is_locale(std::string_view text) {
-    return text.size() >= 2 && text.size() <= 8 && std::all_of(text.begin(), text.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || c == '-';
-    });
+    const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
+    std::size_t i = 0;
+    while (i < text.size() && letter(text[i])) ++i;
+    if (i < 2 || i > 3) return false;
+    while (i < text.size()) {
+        if (text[i++] != '-') return false;
+        std::size_t part = 0;
+        for (; i < text.size() && (letter(text[i]) || (text[i] >= '0' && text[i] <= '9')); ++i) ++part;
+        if (part < 1 || part > 8) return false;
+    }
+    return true;
+}
+
+// A bundle holds nothing outside its documented fields: not a name, not a free-form note.
+Status only_known_fields(const json& object, const std::string& place, std::initializer_list<std::string_view> known) {
+    for (const auto& [key, value] : object.items()) {
+        if (std::find(known.begin(), known.end(), key) == known.end()) {
+            const std::string shown = key.size() > 40 ? key.substr(0, 40) + "…" : key;
+            return make_error("\"" + shown + "\" is not a field of a response bundle; remove it", place.empty() ? shown : place + "." + shown);
+        }
+    }
+    return Ok{};
 }
 
 json response_json(const StoredResponse& r) {
@@ -101,9 +122,14 @@ Result<ResponseBundle> read_bundle(std::string_view text, std::string_view file_
     if (version == root.end() || !version->is_number_integer()) {
         return located(make_error("must be a whole number (this Canvass writes 1)", "format_version"));
     }
-    if (*version > kBundleFormatVersion || *version < 1) {
+    if (*version < 1) return located(make_error("version " + version->dump() + " is not a bundle version (this Canvass writes 1)", "format_version"));
+    if (*version > kBundleFormatVersion) {
         return located(make_error("version " + version->dump() + " is newer than this Canvass reads (1); open it with a newer Canvass",
                                   "format_version"));
+    }
+    if (Status known = only_known_fields(root, "", {"format", "format_version", "survey_id", "device_id", "exported_at", "responses"});
+        !known) {
+        return located(known.error());
     }
     ResponseBundle bundle;
     Result<std::string> survey_id = text_field(root, "", "survey_id", is_slug, "a survey id (a-z, 0-9 and -)");
@@ -124,6 +150,9 @@ Result<ResponseBundle> read_bundle(std::string_view text, std::string_view file_
         const json& item = (*responses)[i];
         const std::string place = "responses[" + std::to_string(i) + "]";
         if (!item.is_object()) return located(make_error("must be a response object", place));
+        if (Status known = only_known_fields(item, place, {"id", "survey_version", "submitted", "locale", "channel", "data"}); !known) {
+            return located(known.error());
+        }
         StoredResponse r;
         r.survey_id = bundle.survey_id;
         const struct {

@@ -236,6 +236,9 @@ Result<Outcome> apply_change(ResponseStore& store, const Change& change) {
         Result<std::optional<StoredResponse>> submitted = store.find(draft->id);
         if (!submitted) return submitted.error();
         if (submitted->has_value()) return Outcome::Skipped;
+        Result<bool> exported = store.exported_before(draft->id);  // submitted, exported and deleted since
+        if (!exported) return exported.error();
+        if (*exported) return Outcome::Skipped;
         if (Status saved = store.save_draft(*draft); !saved) return saved.error();
         return Outcome::Applied;
     }

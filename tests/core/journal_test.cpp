@@ -109,6 +109,25 @@ TEST_CASE("a kiosk's records replay to the same store however often they are rep
     CHECK_FALSE(store.find("id-a")->has_value());
 }
 
+TEST_CASE("replaying any suffix of a kiosk's journal onto a store holding the rest never restores what staff deleted") {
+    const std::vector<std::string> journal = {
+        journal_draft_saved(draft("id-x", 1000)),
+        journal_response_submitted(response("id-x")),
+        journal_responses_exported({"id-x"}, "2026-11-27T17:00:00Z"),
+        journal_responses_deleted({"id-x"}),
+    };
+    for (std::size_t split = 0; split <= journal.size(); ++split) {
+        CAPTURE(split);
+        TempDir dir;
+        ResponseStore store = open_store(dir.file("suffix.db"));
+        replay(store, journal);  // the checkpoint: everything applied
+        const ReplayReport report = replay(store, std::vector<std::string>(journal.begin() + static_cast<long>(split), journal.end()));
+        CHECK(report.rejected.empty());
+        CHECK_FALSE(store.find("id-x")->has_value());
+        CHECK(*store.count_drafts() == 0);  // not even the draft of the deleted response comes back
+    }
+}
+
 TEST_CASE("a kiosk record with a wrong field is refused naming the field") {
     TempDir dir;
     ResponseStore store = open_store(dir.file("kiosk-bad.db"));

@@ -135,7 +135,7 @@ TEST_CASE("a kiosk never offers a draft: a reload mid-survey discards and counts
     CHECK(session.effects.discarded_partial_id == draft.id);
 }
 
-TEST_CASE("Start again on a kiosk wipes everything, and counts a partial only if there were answers") {
+TEST_CASE("Start again on a kiosk wipes everything, and counts a partial only once a response was started") {
     Session session = kiosk_session();
     at(session, 0, intent::StartAgain{});
     CHECK(session.effects.discarded_partial_id.empty());

@@ -164,7 +164,8 @@
     // Two-finger gestures are pinches; one finger still scrolls and taps. (Not user-scalable=no
     // in the viewport: that also stops zoom the person's own settings ask for, WCAG 1.4.4.)
     document.addEventListener('touchmove', (event) => { if (event.touches.length > 1) event.preventDefault(); }, { passive: false });
-    document.addEventListener('pointerdown', () => {
+    // pointerup, not pointerdown: for a finger, browsers grant full screen only as the tap ends.
+    document.addEventListener('pointerup', () => {
       if (!document.fullscreenElement && document.documentElement.requestFullscreen) {
         document.documentElement.requestFullscreen().catch(() => {});  // refused (an iframe, a policy): carry on
       }
@@ -181,11 +182,19 @@
   // only when nobody is answering: on the attract screen, with no response under way.
   let updating = false;
   let worker = null;
+  let offlineChecked = false;
+  const kUpdateCheckMs = 5 * 60 * 1000;
   function keepOffline() {
     if (!('serviceWorker' in navigator) || !window.isSecureContext) return;  // docs/kiosk.md: HTTPS or localhost
     let hadVersion = !!navigator.serviceWorker.controller;
     navigator.serviceWorker.register('sw.js').then((registration) => { worker = registration; })
       .catch((error) => console.warn(`Canvass: offline support is off: ${error.message}`));
+    // A kiosk may sit on its attract screen all day without a reload: look for a new version now
+    // and then (the browser fetches only sw.js, and only when online), and hand over if idle.
+    setInterval(() => {
+      if (worker) worker.update().catch(() => {});
+      updateBetweenRespondents();
+    }, kUpdateCheckMs);
     navigator.serviceWorker.addEventListener('controllerchange', () => {
       if (!hadVersion) {  // the first install taking charge: this page is the version it brought
         hadVersion = true;
@@ -194,6 +203,16 @@
       updating = true;
       location.reload();
     });
+  }
+  // A device that stopped being a kiosk (?kiosk=0) drops the offline copy, so it gets each new
+  // version as any browser does.
+  function forgetOffline() {
+    if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+    navigator.serviceWorker.getRegistrations()
+      .then((registrations) => Promise.all(registrations.map((registration) => registration.unregister())))
+      .then(() => caches.keys())
+      .then((names) => Promise.all(names.filter((name) => name.startsWith('canvass-')).map((name) => caches.delete(name))))
+      .catch(() => {});
   }
   function updateBetweenRespondents() {
     if (!worker || !worker.waiting) return;
@@ -234,6 +253,9 @@
       if (kiosk) {
         lockDownForKiosk();
         updateBetweenRespondents();
+      } else if (!offlineChecked) {
+        offlineChecked = true;
+        forgetOffline();
       }
     },
     // From platform/web/storage.pre.js, before the app starts. Only one tab may use the store.

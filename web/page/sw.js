@@ -31,7 +31,8 @@ async function keepSurveys() {
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
-    await (await caches.open(SHELL_CACHE)).addAll(SHELL);
+    // Past the HTTP cache: a new version must not keep an old file beside a new one.
+    await (await caches.open(SHELL_CACHE)).addAll(SHELL.map((file) => new Request(file, { cache: 'reload' })));
     await keepSurveys();
   })());
 });
