@@ -11,12 +11,6 @@ namespace {
 
 constexpr std::string_view kScheme = "pbkdf2-sha256";
 
-bool is_hex(std::string_view text, std::size_t length) {
-    return text.size() == length && std::all_of(text.begin(), text.end(), [](char c) {
-               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-           });
-}
-
 // Compares every byte whatever the first difference, so timing says nothing about the hash.
 bool same_in_constant_time(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -47,8 +41,8 @@ Result<PinRecord> parse_pin_record(std::string_view text) {
     PinRecord record;
     const auto [end, error] = std::from_chars(parts[1].data(), parts[1].data() + parts[1].size(), record.iterations);
     if (parts[0] != kScheme || error != std::errc{} || end != parts[1].data() + parts[1].size() ||
-        record.iterations < kPinIterations || record.iterations > 100 * kPinIterations || !is_hex(parts[2], 32) ||
-        !is_hex(parts[3], 64)) {  // too many rounds would freeze the kiosk on every try
+        record.iterations < kPinIterations || record.iterations > 100 * kPinIterations || !is_lower_hex(parts[2], 32) ||
+        !is_lower_hex(parts[3], 64)) {  // too many rounds would freeze the kiosk on every try
         return fail();
     }
     record.salt_hex = parts[2];

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/io/json_document.h"
+#include "core/util/sha256.h"
 #include "core/util/time.h"
 #include "core/util/uuid.h"
 
@@ -23,11 +24,7 @@ bool is_slug(std::string_view text) {
     });
 }
 
-bool is_version_hash(std::string_view text) {
-    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-    });
-}
+bool is_version_hash(std::string_view text) { return is_lower_hex(text, 64); }
 
 bool is_channel(std::string_view text) { return text == "online" || text == "kiosk" || text == "paper" || text == "phone"; }
 

@@ -269,31 +269,33 @@ Result<std::vector<StoredResponse>> ResponseStore::responses_of(const std::strin
     }
 }
 
-Status ResponseStore::mark_exported(const std::vector<std::string>& ids, const std::string& at) {
-    return in_savepoint(db_, [&]() -> Status {
-        Result<Statement> mark = db_.prepare(
-            "INSERT OR IGNORE INTO response_exports (id, exported_at) SELECT id, ?2 FROM responses WHERE id = ?1");
-        if (!mark) return mark.error();
+namespace {
+
+// Runs `sql` once for each id (bound as ?1; `bind_rest` binds any other parameters), all in one
+// savepoint: a staff export or deletion of many responses applies whole or not at all.
+template <class BindRest>
+Status for_each_id(Database& db, std::string_view sql, const std::vector<std::string>& ids, BindRest&& bind_rest) {
+    return in_savepoint(db, [&]() -> Status {
+        Result<Statement> statement = db.prepare(sql);
+        if (!statement) return statement.error();
         for (const std::string& id : ids) {
-            mark->reset();
-            mark->bind(1, id).bind(2, at);
-            if (Status done = mark->run(); !done) return done;
+            bind_rest(statement->reset().bind(1, id));
+            if (Status done = statement->run(); !done) return done;
         }
         return Ok{};
     });
 }
 
+}  // namespace
+
+Status ResponseStore::mark_exported(const std::vector<std::string>& ids, const std::string& at) {
+    return for_each_id(db_, "INSERT OR IGNORE INTO response_exports (id, exported_at) SELECT id, ?2 FROM responses WHERE id = ?1",
+                       ids, [&](Statement& mark) { mark.bind(2, at); });
+}
+
 Status ResponseStore::delete_exported(const std::vector<std::string>& ids) {
-    return in_savepoint(db_, [&]() -> Status {
-        Result<Statement> drop = db_.prepare("DELETE FROM responses WHERE id = ?1 AND id IN (SELECT id FROM response_exports)");
-        if (!drop) return drop.error();
-        for (const std::string& id : ids) {
-            drop->reset();
-            drop->bind(1, id);
-            if (Status done = drop->run(); !done) return done;
-        }
-        return Ok{};
-    });
+    return for_each_id(db_, "DELETE FROM responses WHERE id = ?1 AND id IN (SELECT id FROM response_exports)", ids,
+                       [](Statement&) {});
 }
 
 Result<bool> ResponseStore::exported_before(const std::string& id) const {

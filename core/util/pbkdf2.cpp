@@ -77,16 +77,4 @@ std::string pbkdf2_hmac_sha256(std::string_view password, std::string_view salt,
     return out;
 }
 
-std::string hex_of(std::string_view bytes) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(bytes.size() * 2);
-    for (const char c : bytes) {
-        const auto byte = static_cast<std::uint8_t>(c);
-        hex += kDigits[byte >> 4];
-        hex += kDigits[byte & 0x0f];
-    }
-    return hex;
-}
-
 }  // namespace canvass

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/util/sha256.h"  // hex_of, for the derived keys' text form
+
 namespace canvass {
 
 std::array<std::uint8_t, 32> hmac_sha256(std::string_view key, std::string_view message);
@@ -15,8 +17,5 @@ std::array<std::uint8_t, 32> hmac_sha256(std::string_view key, std::string_view 
 // `length` bytes of key derived from `password` and `salt` in `iterations` rounds (at least 1).
 std::string pbkdf2_hmac_sha256(std::string_view password, std::string_view salt, std::uint32_t iterations,
                                std::size_t length);
-
-// Lower-case hex of any bytes.
-std::string hex_of(std::string_view bytes);
 
 }  // namespace canvass

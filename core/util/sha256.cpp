@@ -79,13 +79,28 @@ std::array<std::uint8_t, 32> Sha256::finish() {
 std::string sha256_hex(std::string_view bytes) {
     Sha256 hasher;
     hasher.update(bytes);
-    static constexpr char kHexDigits[] = "0123456789abcdef";
-    std::string out;
-    for (std::uint8_t byte : hasher.finish()) {
-        out += kHexDigits[byte >> 4];
-        out += kHexDigits[byte & 15];
+    const auto digest = hasher.finish();
+    return hex_of({reinterpret_cast<const char*>(digest.data()), digest.size()});
+}
+
+std::string hex_of(std::string_view bytes) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(bytes.size() * 2);
+    for (const char c : bytes) {
+        const auto byte = static_cast<std::uint8_t>(c);
+        hex += kDigits[byte >> 4];
+        hex += kDigits[byte & 0x0f];
     }
-    return out;
+    return hex;
+}
+
+bool is_lower_hex(std::string_view text, std::size_t length) {
+    if (text.size() != length) return false;
+    for (const char c : text) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    }
+    return true;
 }
 
 }  // namespace canvass

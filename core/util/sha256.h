@@ -27,4 +27,8 @@ private:
 // Lower-case hex digest of the bytes.
 std::string sha256_hex(std::string_view bytes);
 
+// Lower-case hex of any bytes (digests, salts), and whether text is exactly `length` such digits.
+std::string hex_of(std::string_view bytes);
+bool is_lower_hex(std::string_view text, std::size_t length);
+
 }  // namespace canvass

@@ -179,6 +179,14 @@ export async function pressControl(page, id, { touch = false } = {}) {
   else await page.mouse.click(at.x, at.y);
 }
 
+// The accessible layer (web/page/semantics.js). Over the canvas it is visually hidden: the
+// keyboard reaches its controls, a pointer cannot, so a button is pressed by focus and Enter.
+export const semanticLayer = (page) => page.locator('#canvass-semantics');
+export async function pressLayerButton(page, name) {
+  await semanticLayer(page).getByRole('button', { name, exact: true }).focus();
+  await page.keyboard.press('Enter');
+}
+
 // Moves the keyboard focus with Tab (or Shift+Tab) until control `id` has it, then presses
 // `key` (Enter by default): what someone using the keyboard alone does.
 export async function keyboardActivate(page, id, { key = 'Enter', maxTabs = 80 } = {}) {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { pressControl, screenshot, siteRoot, startHarness, viewports, waitForView } from './harness.mjs';
+import { pressControl, screenshot, semanticLayer, siteRoot, startHarness, viewports, waitForView } from './harness.mjs';
 import { completeSurvey } from './canvas_walk.mjs';
 import { call } from './store_exports.mjs';
 
@@ -37,7 +37,7 @@ test('a walked-away respondent is asked "Are you still there?", then their answe
   assert.equal(current.heading, 'Are you still there?');
   assert.deepEqual(current.elements, []);  // nothing of the answers shows to whoever walks up
   assert.match(current.paragraphs[0], /^Your answers will be cleared in [1-3] seconds\.$/);
-  await page.locator('#canvass-semantics').getByRole('button', { name: 'Yes, I am still here' }).waitFor({ state: 'attached' });
+  await semanticLayer(page).getByRole('button', { name: 'Yes, I am still here' }).waitFor({ state: 'attached' });
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'kiosk-still-there');
 

@@ -3,19 +3,14 @@
 // preferences are in questions.test.mjs; the HTML-only page's reflow in fallbacks.test.mjs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { screenshot, startHarness, view, waitForView } from './harness.mjs';
+import { pressLayerButton, screenshot, semanticLayer, startHarness, waitForView } from './harness.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
 
-const layer = (page) => page.locator('#canvass-semantics');
-
-// The layer is visually hidden over the canvas: the keyboard reaches it, a pointer cannot.
-async function pressButton(page, name) {
-  await layer(page).getByRole('button', { name, exact: true }).focus();
-  await page.keyboard.press('Enter');
-}
+const layer = semanticLayer;
+const pressButton = pressLayerButton;
 
 // Every control on the screen lies inside the window's width: nothing needs sideways scrolling.
 function assertFits(current, width) {

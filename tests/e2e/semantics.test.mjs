@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { screenshot, startHarness, view, viewports, waitForView } from './harness.mjs';
+import { pressLayerButton, screenshot, semanticLayer, startHarness, view, viewports, waitForView } from './harness.mjs';
 import { call } from './store_exports.mjs';
 import { completeSurvey } from './canvas_walk.mjs';
 
@@ -14,12 +14,8 @@ let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
 
-const layer = (page) => page.locator('#canvass-semantics');
-
-async function pressButton(page, name) {
-  await layer(page).getByRole('button', { name, exact: true }).focus();
-  await page.keyboard.press('Enter');
-}
+const layer = semanticLayer;
+const pressButton = pressLayerButton;
 
 async function choose(page, role, name) {
   await layer(page).getByRole(role, { name, exact: true }).focus();

@@ -243,6 +243,19 @@
     return nodes;
   }
 
+  // The browser's own text size (CSS "medium"), measured once: the app reads it only at start-up
+  // too, and measuring forces a style recalculation, which every rebuild need not pay for.
+  let browserPercent = 0;
+  function browserTextSizePercent() {
+    if (browserPercent) return browserPercent;
+    const probe = make('div');
+    Object.assign(probe.style, { position: 'absolute', visibility: 'hidden', fontSize: 'medium' });  // CSSOM: the CSP allows it
+    document.body.append(probe);
+    browserPercent = parseFloat(getComputedStyle(probe).fontSize) / 16 * 100 || 100;
+    probe.remove();
+    return browserPercent;
+  }
+
   // --- 5. keeping focus -------------------------------------------------------------------------
   function focusQuestion(name) {
     const target = root.querySelector(`#${CSS.escape(idFor(name))}`);
@@ -270,12 +283,7 @@
     root.classList.toggle('canvass-high-contrast', !!view.highContrast);
     // The app's text size counts the browser's own text-size setting in (web_app.cpp), which the
     // page's CSS already follows: scale by what the app adds to it.
-    const probe = make('div');
-    Object.assign(probe.style, { position: 'absolute', visibility: 'hidden', fontSize: 'medium' });  // CSSOM: the CSP allows it
-    document.body.append(probe);
-    const browserPercent = parseFloat(getComputedStyle(probe).fontSize) / 16 * 100 || 100;
-    probe.remove();
-    root.style.fontSize = `${((view.textSizePercent || 100) / browserPercent) * 100}%`;
+    root.style.fontSize = `${((view.textSizePercent || 100) / browserTextSizePercent()) * 100}%`;
     const fresh = build(view);
     if (keepTyping) {
       const replaced = fresh.map((node) => node.querySelector && node.querySelector(`#${CSS.escape(activeId)}`) ? node : null).find(Boolean);
