@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "core/app/respondent_flow.h"
+#include "core/app/staff_area.h"
 #include "core/app/ui_text.h"
 #include "core/util/time.h"
 #include "core/util/uuid.h"
@@ -68,6 +69,7 @@ void reset_for_next_respondent(AppState& state) {
     state.text_size_percent = kMinTextSizePercent;
     state.high_contrast = false;
     state.kiosk->still_there_since_ms.reset();
+    staff_area::lock(state);
     if (state.survey && state.screen != Screen::Unavailable && state.screen != Screen::Closed) state.screen = Screen::Welcome;
 }
 
@@ -154,6 +156,7 @@ struct Applier {
                 effects.discard_draft = true;  // answers to another version of the questions cannot be resumed
             }
         }
+        staff_area::ask_for_pin_if_none(state);
         return done();
     }
 
@@ -204,6 +207,13 @@ struct Applier {
 
     Result<Transition> operator()(const intent::StartAgain&) {
         if (state.screen == Screen::Submitting) return refuse("Start again");
+        if (state.kiosk && state.kiosk->staff.entering) {
+            // Staff abandoning a paper or phone entry: not a respondent's partial, nothing to count.
+            clear_response(state);
+            effects.discard_draft = true;
+            staff_area::return_from_entry(state, effects);
+            return done();
+        }
         if (state.kiosk) {
             if (state.evaluation) effects.discarded_partial_id = state.response_id;
             effects.discard_draft = true;
@@ -373,6 +383,9 @@ struct Applier {
         } else {
             state.kiosk.reset();
             state.channel = "online";
+            if (state.screen == Screen::StaffPin || state.screen == Screen::Staff || state.screen == Screen::StaffResults) {
+                state.screen = Screen::Welcome;
+            }
         }
         return done();
     }
@@ -383,7 +396,17 @@ struct Applier {
         KioskMode& kiosk = *state.kiosk;
         const std::int64_t now = context.now_ms;
         if (state.screen == Screen::Confirmation && now >= kiosk.confirmed_at_ms + kiosk.settings.thanks_ms) {
-            reset_for_next_respondent(state);
+            if (kiosk.staff.entering) staff_area::return_from_entry(state, effects);
+            else reset_for_next_respondent(state);
+            return done();
+        }
+        if (staff_area::on_staff_screen(state)) {
+            // Staff who walk away leave nothing open: after the idle time the PIN is needed again.
+            // A kiosk with no PIN yet waits on the PIN screen: it cannot run without one.
+            if (kiosk.staff.pin && now >= kiosk.last_input_ms + kiosk.settings.idle_ms) {
+                staff_area::lock(state);
+                state.screen = Screen::Welcome;
+            }
             return done();
         }
         if (!mid_response(state)) {
@@ -399,7 +422,7 @@ struct Applier {
         }
         if (now >= *kiosk.still_there_since_ms + kiosk.settings.countdown_ms) {
             effects.discard_draft = true;
-            effects.discarded_partial_id = state.response_id;
+            if (!kiosk.staff.entering) effects.discarded_partial_id = state.response_id;  // staff's own entry is not a respondent's
             reset_for_next_respondent(state);
         }
         return done();
@@ -409,13 +432,40 @@ struct Applier {
         if (!state.kiosk || !state.kiosk->still_there_since_ms) return refuse("\"Still here\"");
         return done();  // apply_intent notes the input, which closes the prompt
     }
+
+    Result<Transition> operator()(const intent::StaffRecordsLoaded& loaded) {
+        if (!state.kiosk) return make_error("staff records are only for a kiosk");
+        staff_area::records_loaded(state, loaded);
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::OpenStaff&) { return settle(staff_area::open(state)); }
+
+    Result<Transition> operator()(const intent::PinKey& key) {
+        return settle(staff_area::press_key(state, effects, context, key.key));
+    }
+
+    Result<Transition> operator()(const intent::Staff& staff) {
+        Result<bool> starts = staff_area::command(state, effects, staff.command);
+        if (!starts) return starts.error();
+        if (*starts) return (*this)(intent::Start{});  // a paper or phone response begins like any other
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::StaffReport& report) { return settle(staff_area::report(state, report)); }
+
+    Result<Transition> settle(const Status& status) {
+        if (!status) return status.error();
+        return done();
+    }
 };
 
 // The respondent's own input (not the host's reports, not time passing) restarts a kiosk's idle
 // time and closes its "Are you still there?" prompt.
 bool is_respondent_input(const Intent& intent) {
     return !std::holds_alternative<intent::Tick>(intent) && !std::holds_alternative<intent::SurveyLoaded>(intent) &&
-           !std::holds_alternative<intent::SubmitFinished>(intent) && !std::holds_alternative<intent::SetKiosk>(intent);
+           !std::holds_alternative<intent::SubmitFinished>(intent) && !std::holds_alternative<intent::SetKiosk>(intent) &&
+           !std::holds_alternative<intent::StaffRecordsLoaded>(intent) && !std::holds_alternative<intent::StaffReport>(intent);
 }
 
 }  // namespace
@@ -440,6 +490,10 @@ std::optional<std::int64_t> kiosk_next_tick_ms(const AppState& state) {
         return std::min(end, std::max(kiosk.clock_ms, since) + 1000);
     };
     if (state.screen == Screen::Confirmation) return each_second(kiosk.confirmed_at_ms, kiosk.confirmed_at_ms + kiosk.settings.thanks_ms);
+    if (staff_area::on_staff_screen(state)) {
+        if (!kiosk.staff.pin) return std::nullopt;
+        return kiosk.last_input_ms + kiosk.settings.idle_ms;
+    }
     if (!mid_response(state)) return std::nullopt;
     if (!kiosk.still_there_since_ms) return kiosk.last_input_ms + kiosk.settings.idle_ms;
     return each_second(*kiosk.still_there_since_ms, *kiosk.still_there_since_ms + kiosk.settings.countdown_ms);
@@ -456,6 +510,9 @@ const char* screen_id(Screen screen) {
         case Screen::CheckAnswers: return "check-answers";
         case Screen::Submitting: return "submitting";
         case Screen::Confirmation: return "confirmation";
+        case Screen::StaffPin: return "staff-pin";
+        case Screen::Staff: return "staff";
+        case Screen::StaffResults: return "staff-results";
     }
     return "unknown";
 }

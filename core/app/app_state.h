@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/app/staff_pin.h"
 #include "core/result.h"
 #include "core/store/response_store.h"
 #include "core/survey/engine.h"
@@ -40,6 +41,9 @@ enum class Screen {
     CheckAnswers,
     Submitting,    // waiting for the response to be durable
     Confirmation,
+    StaffPin,      // a kiosk's staff PIN: chosen on first start, asked for after the hidden gesture
+    Staff,         // a kiosk's staff screen (docs/kiosk.md, "Staff screen")
+    StaffResults,  // the staff screen's results: counts by segment and channel, small counts held back
 };
 
 // Text size steps the respondent can choose, on top of the browser's own zoom.
@@ -57,12 +61,48 @@ struct KioskSettings {
     bool operator==(const KioskSettings&) const = default;
 };
 
+// What the staff screen shows: read by the host from the store and the browser
+// (core/app/staff_records.h), never kept anywhere else.
+struct StaffStats {
+    std::string device_id;            // this kiosk's own id (bundles from several kiosks merge by it)
+    std::int64_t stored_today = 0;    // responses submitted since midnight, UK time
+    std::int64_t stored_total = 0;    // responses on this kiosk now
+    std::int64_t not_exported = 0;    // of those, not in any export yet
+    std::int64_t discarded_partials = 0;
+    std::int64_t storage_used_bytes = -1;   // -1: the browser did not say
+    std::int64_t storage_quota_bytes = -1;
+    std::string last_export_at;       // ISO-8601 UTC; "" when nothing was ever exported
+    // Counts for the results screen, most first: segment or channel, and how many.
+    std::vector<std::pair<std::string, std::int64_t>> by_segment, by_channel;
+    bool operator==(const StaffStats&) const = default;
+};
+
+enum class PinStep { Choose, Confirm, Enter };
+
+// Staff access on a kiosk. The typed digits live here only while they are typed: they are never
+// in the view, a log or an export, and are cleared after every try.
+struct StaffAccess {
+    std::optional<PinRecord> pin;  // none yet: the first start asks the volunteer to choose one
+    PinLock lock;
+    PinStep step = PinStep::Enter;
+    std::string typed;
+    std::string first_choice;      // PinStep::Confirm: the PIN typed the first time
+    std::uint32_t new_pin_iterations = kPinIterations;  // PBKDF2 rounds for a PIN chosen now (tests lower it)
+    std::string message;           // what the last try or staff action found, for the staff member
+    bool unlocked = false;         // the staff screen is open (until "Back to the kiosk" or idle time)
+    bool entering = false;         // staff are entering a paper or phone response
+    StaffStats stats;
+    std::string checked_file;              // a re-opened export that holds every exported response...
+    std::vector<std::string> deletable;    // ...so these may now be deleted from the kiosk
+};
+
 struct KioskMode {
     KioskSettings settings;
     std::int64_t last_input_ms = 0;                   // the respondent's last intent
     std::optional<std::int64_t> still_there_since_ms;  // the prompt is showing
     std::int64_t confirmed_at_ms = 0;                 // the thank-you screen showed then
     std::int64_t clock_ms = 0;                        // the time of the latest intent: countdowns show from it
+    StaffAccess staff;
 };
 
 // --- 2. The survey being answered and the respondent's progress ------------------------------
@@ -154,12 +194,30 @@ struct SetKiosk { std::optional<KioskSettings> settings; };
 struct Tick {};
 // "Yes, I'm still here" on a kiosk's prompt.
 struct StillHere {};
+// The host read the kiosk's stored PIN hash and lock (before SurveyLoaded).
+struct StaffRecordsLoaded { std::optional<PinRecord> pin; PinLock lock; };
+// The hidden staff gesture (Ctrl+Alt+A, a long press on the top-left corner): the PIN prompt.
+struct OpenStaff {};
+// A key of the PIN keypad: "0" to "9", "erase" or "enter".
+struct PinKey { std::string key; };
+enum class StaffCommand { Export, CheckFile, DeleteExported, EnterPaper, EnterPhone, Results, Home, Close, LeaveKiosk };
+struct Staff { StaffCommand command; };
+// The host finished a staff task (docs/kiosk.md): fresh figures, a message, and after a
+// re-opened file was checked, which exported responses it holds.
+struct StaffReport {
+    std::optional<StaffStats> stats;
+    std::string message;
+    std::optional<std::vector<std::string>> deletable;  // set: replaces what may be deleted
+    std::string checked_file;
+};
 }  // namespace intent
 
 using Intent = std::variant<intent::SetLocale, intent::ChangeTextSize, intent::SetHighContrast, intent::SurveyLoaded,
                             intent::Start, intent::ResumeDraft, intent::StartAgain, intent::Answer,
                             intent::SetComment, intent::Next, intent::Back, intent::ChangeAnswer, intent::Submit,
-                            intent::SubmitFinished, intent::SetKiosk, intent::Tick, intent::StillHere>;
+                            intent::SubmitFinished, intent::SetKiosk, intent::Tick, intent::StillHere,
+                            intent::StaffRecordsLoaded, intent::OpenStaff, intent::PinKey, intent::Staff,
+                            intent::StaffReport>;
 
 // What apply_intent needs from outside: the time, and random bytes for a new response id.
 struct IntentContext {
@@ -174,6 +232,13 @@ struct Effects {
     std::optional<StoredResponse> submit;     // store durably, then send SubmitFinished
     std::string announce;                     // for screen readers ("" when nothing to say)
     std::string discarded_partial_id;         // a kiosk dropped this response's unfinished answers: count it
+    // Kiosk staff work for the host (docs/kiosk.md), each answered with a StaffReport.
+    std::vector<std::pair<std::string, std::string>> device_settings;  // keep these (the PIN's hash, its lock)
+    bool refresh_staff_stats = false;
+    bool export_responses = false;            // download a bundle of every response, then mark them exported
+    bool choose_saved_file = false;           // let the staff member pick an export to check
+    std::vector<std::string> delete_exported; // the checked file holds these: delete them
+    bool leave_kiosk = false;                 // forget kiosk mode on this device
 };
 
 struct Transition {

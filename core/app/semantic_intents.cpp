@@ -34,6 +34,19 @@ Result<Intent> intent_for_control(const ViewModel& view, std::string_view id) {
     if (c.group == "language") return Intent(intent::SetLocale{c.value});
     if (c.group == "contrast") return Intent(intent::SetHighContrast{!c.selected});
     if (c.group == "text_size") return Intent(intent::ChangeTextSize{c.value == "larger" ? 1 : -1});
+    if (c.group == "keypad") return Intent(intent::PinKey{c.id.substr(c.id.find(':') + 1)});
+    if (c.group == "staff") {
+        using intent::StaffCommand;
+        static constexpr std::pair<std::string_view, StaffCommand> kCommands[] = {
+            {"staff:export", StaffCommand::Export},      {"staff:check_file", StaffCommand::CheckFile},
+            {"staff:delete", StaffCommand::DeleteExported}, {"staff:paper", StaffCommand::EnterPaper},
+            {"staff:phone", StaffCommand::EnterPhone},   {"staff:results", StaffCommand::Results},
+            {"staff:home", StaffCommand::Home},          {"staff:close", StaffCommand::Close},
+            {"staff:leave", StaffCommand::LeaveKiosk}};
+        for (const auto& [control_id, command] : kCommands) {
+            if (c.id == control_id) return Intent(intent::Staff{command});
+        }
+    }
     return request_error("the control '" + c.id + "' opens a page; follow it as a link");
 }
 

@@ -72,6 +72,21 @@ PinRecord make_pin_record(std::string_view pin, const std::array<std::uint8_t, 1
     return record;
 }
 
+std::string encode_pin_lock(const PinLock& lock) {
+    return std::to_string(lock.failures) + "$" + std::to_string(lock.locked_until_ms);
+}
+
+PinLock parse_pin_lock(std::string_view text) {
+    const std::size_t dollar = text.find('$');
+    if (dollar == std::string_view::npos) return {};
+    PinLock lock;
+    const auto [end_f, error_f] = std::from_chars(text.data(), text.data() + dollar, lock.failures);
+    const auto [end_u, error_u] = std::from_chars(text.data() + dollar + 1, text.data() + text.size(), lock.locked_until_ms);
+    const bool whole = end_f == text.data() + dollar && end_u == text.data() + text.size();
+    if (error_f != std::errc() || error_u != std::errc() || !whole || lock.failures < 0 || lock.locked_until_ms < 0) return {};
+    return lock;
+}
+
 PinAttempt try_pin(const PinRecord& record, const PinLock& lock, std::string_view pin, std::int64_t now_ms) {
     PinAttempt attempt;
     attempt.lock = lock;

@@ -44,6 +44,11 @@ struct PinAttempt {
     std::string message;   // for the staff member when not accepted (never contains the PIN)
 };
 
+// "FAILURES$LOCKED_UNTIL_MS", kept beside the hash so a reload does not reset the count. Text
+// that does not parse gives a fresh lock: the hash, not the lock, is what guards the PIN.
+std::string encode_pin_lock(const PinLock& lock);
+PinLock parse_pin_lock(std::string_view text);
+
 // One try at the PIN at `now_ms`. While locked, every try is refused, the right PIN too.
 PinAttempt try_pin(const PinRecord& record, const PinLock& lock, std::string_view pin, std::int64_t now_ms);
 

@@ -8,6 +8,7 @@
 
 #include "core/app/question_text.h"
 #include "core/app/respondent_flow.h"
+#include "core/app/staff_view.h"
 #include "core/app/ui_text.h"
 #include "core/survey/values.h"
 #include "core/text/html_subset.h"
@@ -157,7 +158,9 @@ void build_confirmation(ViewModel& view, const AppState& state) {
     if (state.kiosk) {
         const KioskMode& kiosk = *state.kiosk;
         view.seconds_left = seconds_until(kiosk.confirmed_at_ms + kiosk.settings.thanks_ms, kiosk.clock_ms);
-        view.paragraphs.push_back(format_text(state.locale, TextId::NextPersonCountdown, {std::to_string(view.seconds_left)}));
+        view.paragraphs.push_back(kiosk.staff.entering  // staff typing in a paper or phone response
+                                      ? "Back to the staff screen in " + std::to_string(view.seconds_left) + " seconds."
+                                      : format_text(state.locale, TextId::NextPersonCountdown, {std::to_string(view.seconds_left)}));
     }
     add_button(view, state, "start_again", TextId::StartAgain);
 }
@@ -271,6 +274,12 @@ ViewModel build_view(const AppState& state) {
             view.heading = ui_text(state.locale, TextId::Submitting);
             break;
         case Screen::Confirmation: build_confirmation(view, state); break;
+        case Screen::StaffPin:
+        case Screen::Staff:
+        case Screen::StaffResults:
+            build_staff_view(view, state);  // staff screens: no respondent settings
+            view.document_title = document_title(view);
+            return view;
     }
     add_settings(view, state);
     view.document_title = document_title(view);
@@ -318,6 +327,8 @@ json to_json(const ViewModel& view) {
                 {"controls", controls}};
     if (!view.reference.empty()) out["reference"] = view.reference;
     if (view.kiosk) out["kiosk"] = {{"secondsLeft", view.seconds_left}};
+    if (!view.staff_mode.empty()) out["staff"] = {{"mode", view.staff_mode}, {"pinDigits", view.pin_digits}};
+    if (!view.status.empty()) out["status"] = view.status;
     if (!view.completed_html.empty()) {
         out["completedHtml"] = view.completed_html;
         out["completedHtmlBlocks"] = html_blocks_json(view.completed_html);

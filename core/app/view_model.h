@@ -65,6 +65,11 @@ struct ViewModel {
     // person. seconds_left is that countdown (0 when none).
     bool kiosk = false;
     int seconds_left = 0;
+    // A kiosk's staff screens: which one ("choose", "confirm", "enter" for the PIN; "home",
+    // "results"), how many PIN digits are typed (never the digits), and what the last action found.
+    std::string staff_mode;
+    int pin_digits = -1;
+    std::string status;
 };
 
 ViewModel build_view(const AppState& state);

@@ -298,6 +298,13 @@ Status ResponseStore::delete_exported(const std::vector<std::string>& ids) {
                        [](Statement&) {});
 }
 
+Result<std::string> ResponseStore::last_export_at() const {
+    Result<Statement> query = db_.prepare("SELECT coalesce(max(exported_at), '') FROM response_exports");
+    if (!query) return query.error();
+    if (Result<bool> row = query->step(); !row) return row.error();
+    return query->column_text(0);
+}
+
 Result<bool> ResponseStore::exported_before(const std::string& id) const {
     Result<std::optional<std::string>> found = find_one<std::string>(
         db_, "SELECT exported_at FROM response_exports WHERE id = ?1", id, [](const Statement& row) { return row.column_text(0); });

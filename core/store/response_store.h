@@ -98,6 +98,8 @@ public:
     Status mark_exported(const std::vector<std::string>& ids, const std::string& at);
     // Deletes those of the responses that were exported; the others stay.
     Status delete_exported(const std::vector<std::string>& ids);
+    // When the latest export was made (ISO-8601 UTC), "" when never: the staff screen's last backup.
+    Result<std::string> last_export_at() const;
     // Whether the response was ever exported (it may since have been deleted).
     Result<bool> exported_before(const std::string& id) const;
     // The device's own settings (its kiosk id, the staff PIN's hash).

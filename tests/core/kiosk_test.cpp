@@ -123,6 +123,7 @@ TEST_CASE("after a submit the thank-you screen counts down, then the next respon
 TEST_CASE("a kiosk never offers a draft: a reload mid-survey discards and counts it") {
     Session session;
     session.apply(intent::SetKiosk{kShort});
+    session.apply(intent::StaffRecordsLoaded{make_pin_record("246810", {}, 1'000), {}});  // set up before: no PIN prompt
     Draft draft;
     draft.id = "00000000-0000-4000-8000-000000000001";
     draft.survey_id = session.state.survey->model.id;
