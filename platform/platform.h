@@ -128,6 +128,18 @@ void store_preference(std::string_view key, std::string_view value);
 // Opens a page of the web folder (the privacy notice) in a new tab, leaving the survey as it is.
 void open_page(std::string_view relative_url);
 
+// Offers `text` as a file download named `file_name` (a kiosk's staff export). A page cannot
+// know whether the person saved it. Natively: written into data_directory().
+void offer_download(std::string_view file_name, std::string_view text);
+// Lets the person pick a file (staff re-opening an export) and calls `done` later, on the main
+// thread, with its name and text, or an error naming the file. Nothing is called if they cancel.
+// Files over `max_bytes` are refused unread. Natively: the file $CANVASS_CHOSEN_FILE, read at once.
+struct ChosenFile {
+    std::string name;
+    std::string text;
+};
+void choose_file(std::size_t max_bytes, std::function<void(Result<ChosenFile>)> done);
+
 // --- 5. Fetching files beside the app -------------------------------------------------------
 
 // Reads `url` (relative to the page, same origin: the page's CSP allows nothing else) and calls

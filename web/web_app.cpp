@@ -144,6 +144,7 @@ void WebApp::start() {
 
     mark_startup("imgui");
     open_store();
+    load_staff_records();
     mark_startup("store");
     if (const std::string gallery = platform::url_parameter("gallery"); !gallery.empty()) {
         start_gallery(gallery);
@@ -535,6 +536,7 @@ void WebApp::carry_out(Effects effects) {
             store_errors_.push_back(noted.error().to_string());
         }
     }
+    if (state_.kiosk || effects.leave_kiosk) carry_out_staff(effects);
     if (effects.submit) {
         unsaved_draft_.reset();  // the submit removes the draft; a late draft write must not bring it back
         store_->submit(*effects.submit, [this](Status durable) {

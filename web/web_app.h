@@ -20,6 +20,9 @@
 
 namespace canvass::web {
 
+class WebApp;
+WebApp& mutable_running_app();  // web/main.cpp: the one app, for the page's entry points
+
 class WebApp {
 public:
     explicit WebApp(const char* canvas_selector) : surface_(canvas_selector), selector_(canvas_selector) {}
@@ -37,6 +40,7 @@ public:
     // a heading): the canvas shows its focus ring there, so sighted keyboard users see it.
     void follow_page_focus(std::string_view control_id);
     DurableStore* store() { return store_ ? &*store_ : nullptr; }  // null when it could not be opened
+    void open_staff();  // a kiosk's hidden staff gesture (web/staff_host.cpp)
 
 private:
     void tick();  // one animation frame
@@ -53,6 +57,11 @@ private:
     void scroll_by_touch_drag();
     bool apply_intents();  // true when any intent was applied
     void carry_out(Effects effects);
+    // A kiosk's staff work (web/staff_host.cpp).
+    void load_staff_records();
+    void carry_out_staff(const Effects& effects);
+    intent::StaffReport staff_report(std::string message) const;
+    void report_later(intent::StaffReport report);
     void flush_draft(bool force);
     bool after_change(const ViewModel& view);
     void start_gallery(const std::string& name);
@@ -63,6 +72,7 @@ private:
     AppState state_;
     std::optional<DurableStore> store_;
     std::string store_error_;
+    std::string device_id_;      // a kiosk's own id (web/staff_host.cpp)
     std::string kiosk_problem_;  // the kiosk's address has a wrong setting: the page says which
     Fonts fonts_;
     std::string font_text_;  // the survey's text until the first font build (web/fonts.h)

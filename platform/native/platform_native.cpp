@@ -140,6 +140,24 @@ void open_page(std::string_view relative_url) {
     std::fprintf(stderr, "[open] %.*s\n", int(relative_url.size()), relative_url.data());
 }
 
+void offer_download(std::string_view file_name, std::string_view text) {
+    std::ofstream out{data_directory() + "/" + std::string(file_name), std::ios::binary};
+    out << text;
+}
+
+void choose_file(std::size_t max_bytes, std::function<void(Result<ChosenFile>)> done) {
+    const char* path = std::getenv("CANVASS_CHOSEN_FILE");
+    if (!path || !*path) return;  // as if the person cancelled
+    std::ifstream in{path, std::ios::binary};
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in || text.str().size() > max_bytes) {
+        done(make_error("the file could not be read, or is larger than an export can be", path));
+        return;
+    }
+    done(ChosenFile{std::filesystem::path(path).filename().string(), text.str()});
+}
+
 void fetch_text(std::string_view url, std::function<void(Result<std::string>)> done) {
     std::ifstream in{std::string(url), std::ios::binary};
     if (!in) {

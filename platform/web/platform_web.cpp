@@ -7,6 +7,7 @@
 #include <emscripten/html5.h>
 
 #include <cstdlib>
+#include <map>
 #include <memory>
 
 // platform/web/text_input.js
@@ -58,6 +59,47 @@ EM_JS(char*, js_boot_field, (const char* name), {
     const out = _malloc(size);
     stringToUTF8(text, out, size);
     return out;
+});
+// The export as a download: a Blob and a link with `download`, clicked once and let go.
+EM_JS(void, js_offer_download, (const char* name, const char* text), {
+    const blob = new Blob([UTF8ToString(text)], {type: "application/json"});
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = UTF8ToString(name);
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+});
+// A file input, clicked (the staff member's tap is the user gesture it needs); its file is read
+// whole and handed to canvass_file_chosen(ticket, name, text, error), each a malloc'ed string.
+EM_JS(void, js_choose_file, (int ticket, double max_bytes), {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = ".json,application/json";
+    input.style.display = "none";
+    const give = (name, text, error) => {
+        const copy = (value) => {
+            const size = lengthBytesUTF8(value) + 1;
+            const pointer = _malloc(size);
+            stringToUTF8(value, pointer, size);
+            return pointer;
+        };
+        _canvass_file_chosen(ticket, copy(name), copy(text), copy(error));
+    };
+    input.addEventListener("change", () => {
+        const file = input.files && input.files[0];
+        input.remove();
+        if (!file) return;
+        if (file.size > max_bytes) {
+            give(file.name, "", "the file is " + file.size + " bytes, more than an export can be (" + max_bytes + "); choose the export file");
+            return;
+        }
+        file.text().then((text) => give(file.name, text, ""), (e) => give(file.name, "", "the file could not be read (" + e + ")"));
+    });
+    input.addEventListener("cancel", () => input.remove());
+    document.body.appendChild(input);
+    input.click();
 });
 // clang-format on
 
@@ -183,6 +225,33 @@ void store_preference(std::string_view key, std::string_view value) {
 
 void open_page(std::string_view relative_url) { js_open_page(std::string(relative_url).c_str()); }
 
+namespace {
+std::map<int, std::function<void(Result<ChosenFile>)>> files_awaited;
+int next_file_ticket = 0;
+}  // namespace
+
+void offer_download(std::string_view file_name, std::string_view text) {
+    js_offer_download(std::string(file_name).c_str(), std::string(text).c_str());
+}
+
+void choose_file(std::size_t max_bytes, std::function<void(Result<ChosenFile>)> done) {
+    const int ticket = ++next_file_ticket;
+    files_awaited[ticket] = std::move(done);
+    js_choose_file(ticket, static_cast<double>(max_bytes));
+}
+
+// The file input's answer (js_choose_file): its strings were malloc'ed for us.
+void file_chosen(int ticket, char* name, char* text, char* error) {
+    const std::string file_name = take_string(name), file_text = take_string(text), problem = take_string(error);
+    const auto waiting = files_awaited.find(ticket);
+    if (waiting == files_awaited.end()) return;
+    auto done = std::move(waiting->second);
+    files_awaited.erase(waiting);
+    if (problem.empty()) done(ChosenFile{file_name, file_text});
+    else done(make_error(problem, file_name));
+    wake();
+}
+
 void fetch_text(std::string_view url, std::function<void(Result<std::string>)> done) {
     auto* pending = new FetchDone(std::move(done));
     emscripten_async_wget_data(std::string(url).c_str(), pending, on_fetched, on_fetch_failed);
@@ -240,5 +309,8 @@ extern "C" {
 
 // platform/web/text_input.js calls this when its element has events for the app.
 EMSCRIPTEN_KEEPALIVE void canvass_wake() { canvass::platform::wake(); }
+EMSCRIPTEN_KEEPALIVE void canvass_file_chosen(int ticket, char* name, char* text, char* error) {
+    canvass::platform::file_chosen(ticket, name, text, error);
+}
 
 }

@@ -179,6 +179,25 @@ export async function pressControl(page, id, { touch = false } = {}) {
   else await page.mouse.click(at.x, at.y);
 }
 
+// A kiosk's staff PIN (docs/kiosk.md), typed key by key on its keypad, then Enter.
+export const kioskPin = '246810';
+export async function typePin(page, pin = kioskPin, { touch = true } = {}) {
+  for (const digit of pin) await pressControl(page, `pin:${digit}`, { touch });
+  await pressControl(page, 'pin:enter', { touch });
+}
+
+// A new kiosk's first start, as a volunteer does it: choose the staff PIN, type it again, then
+// "Back to the kiosk" from the staff screen. Resolves with the attract screen's view.
+export async function setUpKiosk(page, pin = kioskPin) {
+  await waitForView(page, (v) => v.screen === 'staff-pin' && v.staff.mode === 'choose');
+  await typePin(page, pin);
+  await waitForView(page, (v) => v.staff?.mode === 'confirm');
+  await typePin(page, pin);
+  await waitForView(page, (v) => v.screen === 'staff');
+  await pressControl(page, 'staff:close', { touch: true });
+  return waitForView(page, (v) => v.screen === 'welcome' && v.kiosk);
+}
+
 // The accessible layer (web/page/semantics.js). Over the canvas it is visually hidden: the
 // keyboard reaches its controls, a pointer cannot, so a button is pressed by focus and Enter.
 export const semanticLayer = (page) => page.locator('#canvass-semantics');

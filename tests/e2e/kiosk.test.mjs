@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { pressControl, screenshot, semanticLayer, siteRoot, startHarness, viewports, waitForView } from './harness.mjs';
+import { pressControl, screenshot, semanticLayer, setUpKiosk, siteRoot, startHarness, viewports, waitForView } from './harness.mjs';
 import { completeSurvey } from './canvas_walk.mjs';
 import { call } from './store_exports.mjs';
 
@@ -22,7 +22,7 @@ const axeViolations = async (page) => (await new AxeBuilder({ page }).analyze())
 
 test('a walked-away respondent is asked "Are you still there?", then their answers are discarded and counted', async () => {
   const page = await harness.bootPage(viewports.kiosk, kioskAddress);
-  let current = await waitForView(page, (v) => v.screen === 'welcome' && v.kiosk);
+  let current = await setUpKiosk(page);
   assert.equal(current.controls.find((c) => c.id === 'start').label, 'Tap to start');
   assert.ok(await page.evaluate(() => document.documentElement.classList.contains('canvass-kiosk')));
   assert.deepEqual(await axeViolations(page), []);  // the kiosk's screens are in the accessible layer too
@@ -52,7 +52,7 @@ test('a walked-away respondent is asked "Are you still there?", then their answe
 
 test('"Yes, I am still here" keeps the answers; after a submit the kiosk thanks, then starts afresh', async () => {
   const page = await harness.bootPage(viewports.kiosk, kioskAddress);
-  await waitForView(page, (v) => v.screen === 'welcome' && v.kiosk);
+  await setUpKiosk(page);
   await pressControl(page, 'start', { touch: true });
   await waitForView(page, (v) => v.screen === 'question');
   await pressControl(page, 'q:segment:choice:0', { touch: true });
@@ -71,7 +71,7 @@ test('a kiosk stays a kiosk after a reload, and a wrong timing in the address is
   let page = await harness.pageIn(context);
   await page.goto(harness.url + kioskAddress);
   await page.evaluate(() => window.canvass.ready);
-  await waitForView(page, (v) => v.screen === 'welcome' && v.kiosk);
+  await setUpKiosk(page);
   await page.goto(harness.url);  // no kiosk parameter: the device remembers
   await page.evaluate(() => window.canvass.ready);
   await waitForView(page, (v) => v.screen === 'welcome' && v.kiosk);
@@ -91,7 +91,7 @@ test('after the first load the kiosk works with no network: reloaded offline, a 
   page.on('dialog', (dialog) => dialog.accept());  // the kiosk's "leave this page?" before the reload
   await page.goto(harness.url + '?kiosk=1&kiosk-idle=600&test-exports');
   await page.evaluate(() => window.canvass.ready);
-  await waitForView(page, (v) => v.screen === 'welcome' && v.kiosk);
+  await setUpKiosk(page);
   // The service worker has cached the shell and the surveys, and controls the page.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -123,7 +123,7 @@ test('a new version waits while someone is answering, and takes over on the attr
     page.on('dialog', (dialog) => dialog.accept());
     await page.goto(deployment.url + '?kiosk=1&kiosk-idle=600');
     await page.evaluate(() => window.canvass.ready);
-    await waitForView(page, (v) => v.screen === 'welcome' && v.kiosk);
+    await setUpKiosk(page);
     const firstVersion = await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       return (await caches.keys()).find((name) => name.startsWith('canvass-shell-'));

@@ -156,26 +156,67 @@
   // first tap (browsers need a gesture for it), and a warning before the page is left. The
   // operating system's own kiosk mode does the rest.
   let lockedDown = false;
+  let kioskActive = false;  // false again once staff leave kiosk mode: every handler below checks it
   function lockDownForKiosk() {
+    kioskActive = true;
+    document.documentElement.classList.add('canvass-kiosk');
     if (lockedDown) return;
     lockedDown = true;
-    document.documentElement.classList.add('canvass-kiosk');
-    document.addEventListener('contextmenu', (event) => event.preventDefault());
+    document.addEventListener('contextmenu', (event) => { if (kioskActive) event.preventDefault(); });
     // Two-finger gestures are pinches; one finger still scrolls and taps. (Not user-scalable=no
     // in the viewport: that also stops zoom the person's own settings ask for, WCAG 1.4.4.)
-    document.addEventListener('touchmove', (event) => { if (event.touches.length > 1) event.preventDefault(); }, { passive: false });
+    document.addEventListener('touchmove', (event) => { if (kioskActive && event.touches.length > 1) event.preventDefault(); }, { passive: false });
     // pointerup, not pointerdown: for a finger, browsers grant full screen only as the tap ends.
     document.addEventListener('pointerup', () => {
-      if (!document.fullscreenElement && document.documentElement.requestFullscreen) {
+      if (kioskActive && !document.fullscreenElement && document.documentElement.requestFullscreen) {
         document.documentElement.requestFullscreen().catch(() => {});  // refused (an iframe, a policy): carry on
       }
     });
     window.addEventListener('beforeunload', (event) => {
-      if (updating) return;  // the kiosk reloading itself into a new version, between respondents
+      if (updating || !kioskActive) return;  // the kiosk reloading itself into a new version, between respondents
       event.preventDefault();
       event.returnValue = '';
     });
+    listenForStaff();
     keepOffline();
+  }
+
+  // The hidden ways to the staff PIN prompt (docs/kiosk.md): Ctrl+Alt+A on a keyboard, or a
+  // finger (or mouse button) held still on the top-left corner for three seconds. Core opens it
+  // only between respondents.
+  const kCornerPx = 64;
+  const kHoldMs = 3000;
+  function listenForStaff() {
+    const openStaff = () => { if (kioskActive) Module.ccall('canvass_staff_gesture', null, [], []); };
+    document.addEventListener('keydown', (event) => {
+      if (event.ctrlKey && event.altKey && event.code === 'KeyA') {
+        event.preventDefault();
+        openStaff();
+      }
+    }, true);
+    let hold = null;
+    const letGo = () => { if (hold) clearTimeout(hold.timer); hold = null; };
+    document.addEventListener('pointerdown', (event) => {
+      letGo();
+      if (!kioskActive || event.clientX > kCornerPx || event.clientY > kCornerPx) return;
+      hold = { x: event.clientX, y: event.clientY, timer: setTimeout(() => { hold = null; openStaff(); }, kHoldMs) };
+    }, true);
+    document.addEventListener('pointermove', (event) => {
+      if (hold && Math.hypot(event.clientX - hold.x, event.clientY - hold.y) > 16) letGo();
+    }, true);
+    for (const type of ['pointerup', 'pointercancel']) document.addEventListener(type, letGo, true);
+  }
+
+  // Staff left kiosk mode: the page is an ordinary survey page again, and its address loses the
+  // kiosk settings, so a reload does not make it a kiosk once more.
+  function leaveKiosk() {
+    kioskActive = false;
+    document.documentElement.classList.remove('canvass-kiosk');
+    if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(() => {});
+    const address = new URL(location.href);
+    for (const name of [...address.searchParams.keys()]) if (name === 'kiosk' || name.startsWith('kiosk-')) address.searchParams.delete(name);
+    history.replaceState(history.state, '', address.href);
+    forgetOffline();
   }
 
   // The kiosk keeps working offline (web/page/sw.js). A new version, once downloaded, takes over
@@ -253,6 +294,8 @@
       if (kiosk) {
         lockDownForKiosk();
         updateBetweenRespondents();
+      } else if (kioskActive) {
+        leaveKiosk();
       } else if (!offlineChecked) {
         offlineChecked = true;
         forgetOffline();

@@ -221,7 +221,18 @@
       ]));
     }
     if (view.heading) nodes.push(make('h1', { tabindex: '-1', text: view.heading }));
+    // A kiosk's staff screens: the outcome of the last action (before the figures on the staff
+    // screen, after the instructions on the PIN screen), the typed digits' count, then the keys.
+    const status = view.status ? make('p', { role: 'status', class: 'canvass-status', text: view.status }) : null;
+    if (status && view.screen !== 'staff-pin') nodes.push(status);
     for (const text of view.paragraphs || []) nodes.push(make('p', { text }));
+    if (status && view.screen === 'staff-pin') nodes.push(status);
+    if (view.staff && view.staff.pinDigits >= 0) {
+      nodes.push(make('p', { text: `PIN: ${view.staff.pinDigits} ${view.staff.pinDigits === 1 ? 'digit' : 'digits'} typed` }));
+      const keys = (view.controls || []).filter((c) => c.group === 'keypad');
+      nodes.push(make('div', { role: 'group', 'aria-label': 'PIN keypad' }, keys.map((c) => button(c))));
+    }
+    for (const c of (view.controls || []).filter((c) => c.group === 'staff')) nodes.push(button(c));
     if (view.privacySummary) nodes.push(make('p', { text: view.privacySummary }));
     const privacy = control('privacy_notice');
     if (privacy) nodes.push(make('p', {}, [make('a', { href: privacy.value, text: privacy.label, target: '_blank', rel: 'noopener', 'data-control': privacy.id })]));

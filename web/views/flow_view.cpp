@@ -293,6 +293,80 @@ void confirmation(FrameContext& frame, const ViewModel& view, const Column& col,
     }
 }
 
+// --- A kiosk's staff screens (docs/kiosk.md): English only, no respondent settings ---------------
+
+// What the last try or staff action found, in a bordered box so it is seen.
+void staff_status(FrameContext& frame, const ViewModel& view, const Column& col) {
+    if (view.status.empty()) return;
+    const float pad = 16 * frame.text_scale;
+    boxed(col, pad, [&] { draw_text_block(view.status, frame.fonts.body_bold, frame.theme.text, col.width - 2 * pad); },
+          [&](ImDrawList* draw, ImVec2 top, ImVec2 bottom) {
+              draw->AddRectFilled(top, bottom, frame.theme.background);
+              draw->AddRect(top, bottom, frame.theme.primary, 0, 0, 4 * frame.text_scale);
+          });
+    gap(frame, 16);
+}
+
+// The PIN as dots in a box: how many digits are typed, never which.
+void pin_dots(FrameContext& frame, const ViewModel& view, float width) {
+    const float height = 56 * frame.text_scale;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRect(top, ImVec2(top.x + width, top.y + height), frame.theme.border, 0, 0, 2 * frame.text_scale);
+    const float radius = 8 * frame.text_scale, step = 28 * frame.text_scale;
+    for (int i = 0; i < view.pin_digits; ++i) {
+        draw->AddCircleFilled(ImVec2(top.x + 24 * frame.text_scale + i * step, top.y + height / 2), radius, frame.theme.text);
+    }
+    ImGui::Dummy(ImVec2(width, height));
+    gap(frame, 12);
+}
+
+// A phone-style keypad, three keys a row, big enough for a finger; typed digits on a keyboard
+// (when the canvas has the focus) press the same keys.
+void staff_pin(FrameContext& frame, const ViewModel& view, const Column& col, std::vector<Intent>& intents) {
+    heading(frame, view.heading, col);
+    paragraphs(frame, view.paragraphs, col);
+    staff_status(frame, view, col);
+    const float width = std::min(col.width, 420 * frame.text_scale);
+    pin_dots(frame, view, width);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float key_width = (width - 2 * spacing) / 3;
+    const char* rows[4][3] = {{"pin:1", "pin:2", "pin:3"}, {"pin:4", "pin:5", "pin:6"}, {"pin:7", "pin:8", "pin:9"}, {"pin:erase", "pin:0", "pin:enter"}};
+    for (const auto& row : rows) {
+        for (int k = 0; k < 3; ++k) {
+            const ControlView* key = find_control(view, row[k]);
+            if (!key) continue;
+            const ButtonStyle style = key->id == "pin:enter" ? ButtonStyle::Primary : ButtonStyle::Secondary;
+            if (draw_button(frame, *key, style, key_width, ButtonSize::Large)) press(view, *key, intents);
+            if (k < 2) ImGui::SameLine();
+        }
+    }
+    for (int digit = 0; digit <= 9; ++digit) {
+        const bool typed = ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_0 + digit), false) ||
+                           ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_Keypad0 + digit), false);
+        if (typed) press(view, *find_control(view, "pin:" + std::to_string(digit)), intents);
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) press(view, *find_control(view, "pin:erase"), intents);
+    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
+    if (enter && !ImGui::IsAnyItemFocused()) press(view, *find_control(view, "pin:enter"), intents);
+    if (const ControlView* close = find_control(view, "staff:close")) {
+        gap(frame, 16);
+        if (draw_button(frame, *close, ButtonStyle::Secondary, label_width(frame, close->label))) press(view, *close, intents);
+    }
+}
+
+// The staff screen and its results: figures, the last action's outcome, then one command a line.
+void staff_screen(FrameContext& frame, const ViewModel& view, const Column& col, std::vector<Intent>& intents) {
+    heading(frame, view.heading, col);
+    staff_status(frame, view, col);
+    paragraphs(frame, view.paragraphs, col);
+    gap(frame, 8);
+    for (const ControlView* c : group(view, "staff")) {
+        const ButtonStyle style = c->id == "staff:export" ? ButtonStyle::Primary : ButtonStyle::Secondary;
+        if (draw_button(frame, *c, style, std::min(col.width, 420 * frame.text_scale))) press(view, *c, intents);
+    }
+}
+
 }  // namespace
 
 // --- 4. draw_screen and the first control of a question ------------------------------------------------------------------------------------------
@@ -319,6 +393,12 @@ void draw_screen(FrameContext& frame, const ViewModel& view, QuestionUiState& ui
     ImGui::SetCursorPos(ImVec2(col.left, 24 * frame.text_scale));
     ImGui::BeginGroup();
     const std::string& screen = view.screen;
+    if (screen == "staff-pin" || screen == "staff" || screen == "staff-results") {
+        if (screen == "staff-pin") staff_pin(frame, view, col, intents);
+        else staff_screen(frame, view, col, intents);
+        ImGui::EndGroup();
+        return;
+    }
     if (screen != "loading" && screen != "submitting") language_header(frame, view, col, intents);
     if (screen == "welcome") welcome(frame, view, col, ui, intents, output);
     else if (screen == "resume" || screen == "still-there") prompt(frame, view, col, intents);
