@@ -404,8 +404,8 @@ struct Applier {
             // Staff who walk away leave nothing open: after the idle time the PIN is needed again.
             // A kiosk with no PIN yet waits on the PIN screen: it cannot run without one.
             if (kiosk.staff.pin && now >= kiosk.last_input_ms + kiosk.settings.idle_ms) {
+                state.screen = kiosk.staff.closes_to;
                 staff_area::lock(state);
-                state.screen = Screen::Welcome;
             }
             return done();
         }

@@ -91,6 +91,7 @@ struct StaffAccess {
     std::string message;           // what the last try or staff action found, for the staff member
     bool unlocked = false;         // the staff screen is open (until "Back to the kiosk" or idle time)
     bool entering = false;         // staff are entering a paper or phone response
+    Screen closes_to = Screen::Welcome;  // where closing the staff area goes (Unavailable: storage is full)
     StaffStats stats;
     std::string checked_file;              // a re-opened export that holds every exported response...
     std::vector<std::string> deletable;    // ...so these may now be deleted from the kiosk

@@ -93,9 +93,12 @@ Status open(AppState& state) {
     if (on_staff_screen(state)) return Ok{};  // already there
     // Never over someone's answers: staff wait for the attract or the thank-you screen.
     const bool between_respondents = (state.screen == Screen::Welcome && !state.evaluation) || state.screen == Screen::Confirmation;
-    if (!between_respondents) return make_error("staff access opens between respondents, on the attract or thank-you screen");
+    // A kiosk whose storage is full starts nobody, but staff must still reach the export.
+    const bool stopped = state.screen == Screen::Unavailable && state.survey;
+    if (!between_respondents && !stopped) return make_error("staff access opens between respondents, on the attract or thank-you screen");
     StaffAccess& staff = access(state);
     lock(state);
+    staff.closes_to = stopped ? Screen::Unavailable : Screen::Welcome;
     staff.step = staff.pin ? PinStep::Enter : PinStep::Choose;
     state.reference.clear();
     state.submitted_id.clear();
@@ -125,8 +128,8 @@ Result<bool> command(AppState& state, Effects& effects, intent::StaffCommand com
     using intent::StaffCommand;
     // "Back to the kiosk" from the PIN prompt (once a PIN exists): staff changed their mind.
     if (command == StaffCommand::Close && state.kiosk && state.screen == Screen::StaffPin && access(state).pin) {
+        state.screen = access(state).closes_to;
         lock(state);
-        state.screen = Screen::Welcome;
         return false;
     }
     if (!state.kiosk || !access(state).unlocked || !on_staff_screen(state) || state.screen == Screen::StaffPin) {
@@ -157,8 +160,8 @@ Result<bool> command(AppState& state, Effects& effects, intent::StaffCommand com
             effects.refresh_staff_stats = true;
             return false;
         case StaffCommand::Close:
+            state.screen = staff.closes_to;
             lock(state);
-            state.screen = Screen::Welcome;
             return false;
         case StaffCommand::LeaveKiosk:
             effects.leave_kiosk = true;

@@ -123,6 +123,15 @@ TEST_CASE("the staff gesture opens the PIN prompt only between respondents") {
     CHECK(press(session, "staff:close").empty());
     CHECK(session.state.screen == Screen::Welcome);
 
+    // A kiosk whose storage is full starts nobody, but staff can still reach the export.
+    session.apply(intent::SurveyLoaded{default_survey(), "This device has no room to save your answers.", false, std::nullopt});
+    REQUIRE(session.state.screen == Screen::Unavailable);
+    session.apply(intent::OpenStaff{});
+    type(session, kPin);
+    CHECK(session.state.screen == Screen::Staff);
+    CHECK(press(session, "staff:close").empty());
+    CHECK(session.state.screen == Screen::Unavailable);
+
     Session plain;  // not a kiosk: no staff area at all
     CHECK(plain.refused(intent::OpenStaff{}) == "staff access is only on a kiosk");
 }
