@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { kioskPin, pressControl, repoRoot, screenshot, semanticLayer, setUpKiosk, startHarness, typePin, view, viewports, waitForView } from './harness.mjs';
+import { kioskPin, pressControl, pressLayerButton, repoRoot, screenshot, semanticLayer, setUpKiosk, startHarness, typePin, view, viewports, waitForView } from './harness.mjs';
 import { answerScreen, completeSurvey, nextScreen, operator } from './canvas_walk.mjs';
 import { call } from './store_exports.mjs';
 
@@ -41,6 +41,31 @@ async function openStaff(page) {
   await waitForView(page, (v) => v.screen === 'staff-pin' && v.staff.mode === 'enter');
   await typePin(page);
   return waitForView(page, (v) => v.screen === 'staff' && v.paragraphs.length > 0);
+}
+
+// Every journal record and the checkpoint in IndexedDB, as text (bytes as Latin-1).
+function everythingStored(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const text = (value) => {
+      if (typeof value === 'string') return value;
+      if (ArrayBuffer.isView(value)) return new TextDecoder('latin1').decode(value);
+      if (value instanceof ArrayBuffer) return new TextDecoder('latin1').decode(new Uint8Array(value));
+      if (value && typeof value === 'object') return Object.values(value).map(text).join('\n');
+      return String(value);
+    };
+    const open = indexedDB.open('canvass');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['journal', 'checkpoint'], 'readonly');
+      const records = tx.objectStore('journal').getAll();
+      const checkpoints = tx.objectStore('checkpoint').getAll();
+      tx.oncomplete = () => {
+        db.close();
+        resolve([...records.result, ...checkpoints.result].map(text).join('\n'));
+      };
+    };
+  }));
 }
 
 async function download(page, control) {
@@ -90,15 +115,26 @@ test('the first start asks for a PIN; the hidden gesture and the PIN open the st
   assert.equal((await view(page)).screen, 'welcome', 'a short press is not the gesture');
   await new Promise((done) => setTimeout(done, 1_800));
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await waitForView(page, (v) => v.screen === 'staff-pin');
-  await typePin(page);
+  current = await waitForView(page, (v) => v.screen === 'staff-pin');
+  // The accessible layer has the same keys in the same order; a keyboard or screen-reader user
+  // types the PIN there.
+  const layerOrder = () => semanticLayer(page).locator('[data-control]').evaluateAll((nodes) => nodes.map((n) => n.dataset.control));
+  assert.deepEqual(await layerOrder(), current.controls.map((c) => c.id));
+  for (const digit of kioskPin) await pressLayerButton(page, digit);
+  await waitForView(page, (v) => v.staff?.pinDigits === kioskPin.length);
+  await pressLayerButton(page, 'Unlock');
   current = await waitForView(page, (v) => v.screen === 'staff' && v.paragraphs.length > 0);
+  assert.deepEqual(await layerOrder(), current.controls.map((c) => c.id));
   assert.match(current.paragraphs[0], /^Kiosk [0-9a-f]{8}, collecting “diz-digital-needs”\.$/);
   assert.equal(current.paragraphs[1], 'Responses stored today: 0. On this kiosk: 0, of which 0 not yet exported.');
   assert.match(current.paragraphs[3], /^Storage: .* used, .* free\.$/);
   assert.equal(current.paragraphs[4], 'Last backup: never. Export the responses at the end of each day.');
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'kiosk-staff-screen-empty');
+  // Only the PIN's hash is kept: the journal and the checkpoint in IndexedDB never hold the PIN.
+  const stored = await everythingStored(page);
+  assert.ok(stored.includes('pbkdf2-sha256$100000$'), 'the hash is journalled');
+  assert.equal(stored.includes(kioskPin), false);
   harness.assertClean();
   await page.context().close();
 });
