@@ -360,14 +360,22 @@ void WebApp::draw_frame() {
     ImGui::SetNextWindowSize(io.DisplaySize);
     const ViewModel view = build_view(state_);
     const bool new_screen = !gallery_ && after_change(view);
-    if (new_screen) ImGui::SetNextWindowScroll(ImVec2(0, 0));  // a new screen starts at the top
+    if (new_screen) ImGui::SetNextWindowScroll(ImVec2(0, restore_scroll_y_.value_or(0)));  // a new screen starts at the top
     ImGui::Begin("##screen", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     scroll_by_touch_drag();
+    // Back from a kiosk's prompt: the frame after the screen returns, when ImGui knows its height
+    // again (a scroll is clamped to the last frame's content), goes back to where the person was.
+    if (restore_scroll_y_ && !new_screen) {
+        ImGui::SetScrollY(*restore_scroll_y_);
+        restore_scroll_y_.reset();
+        request_frames(2);
+    }
     // The focused control went with the old screen: the keyboard starts again at the top of the new one.
-    if (new_screen) ImGui::NavInitWindow(ImGui::GetCurrentWindow(), true);
+    // (Not when back from a kiosk's prompt, which returns to where the person was.)
+    if (new_screen && !restore_scroll_y_) ImGui::NavInitWindow(ImGui::GetCurrentWindow(), true);
     note_tab_press(new_screen);
     control_rects_.clear();
     FrameContext frame{theme, fonts_, text_scale, control_rects_, &text_session_};
@@ -446,6 +454,15 @@ bool WebApp::after_change(const ViewModel& view) {
     }
     std::string key = view.screen + ":" + std::to_string(state_.position.page) + ":" + std::to_string(state_.position.element);
     if (key == screen_key_) return false;
+    // A kiosk's "Are you still there?" covers the screen for a moment: "Yes" returns to the same
+    // place on it, not to its top (a long check-answers page would be lost).
+    restore_scroll_y_.reset();
+    if (view.screen == "still-there") {
+        prompted_over_ = {screen_key_, scroll_y_};
+    } else {
+        if (prompted_over_ && prompted_over_->first == key) restore_scroll_y_ = prompted_over_->second;
+        prompted_over_.reset();  // anywhere else (the answers discarded): the next person starts at the top
+    }
     screen_key_ = std::move(key);
     question_ui_ = QuestionUiState{};
     return true;

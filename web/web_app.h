@@ -87,6 +87,8 @@ private:
     std::string screen_key_;                 // screen + position last drawn: a change resets question_ui_
     std::string document_title_;
     float scroll_y_ = 0, scroll_max_y_ = 0;  // of the screen, as last drawn
+    std::optional<std::pair<std::string, float>> prompted_over_;  // the screen and scroll "Are you still there?" covered
+    std::optional<float> restore_scroll_y_;
     TextEditSession text_session_;          // the phone-keyboard text element bridge (web/text_field.h)
     bool style_high_contrast_ = false;      // the theme ImGui's style was last built for
     std::unique_ptr<Gallery> gallery_;      // ?gallery=...: the question gallery (web/gallery.h)

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { pressControl, screenshot, semanticLayer, setUpKiosk, siteRoot, startHarness, viewports, waitForView } from './harness.mjs';
+import { pressControl, screenshot, semanticLayer, settledView, setUpKiosk, siteRoot, startHarness, viewports, waitForView } from './harness.mjs';
 import { completeSurvey } from './canvas_walk.mjs';
 import { call } from './store_exports.mjs';
 
@@ -51,7 +51,7 @@ test('a walked-away respondent is asked "Are you still there?", then their answe
 });
 
 test('"Yes, I am still here" keeps the answers; after a submit the kiosk thanks, then starts afresh', async () => {
-  const page = await harness.bootPage(viewports.kiosk, kioskAddress);
+  const page = await harness.bootPage({ ...viewports.kiosk, viewport: { width: 1024, height: 600 } }, kioskAddress);  // a small tablet
   await setUpKiosk(page);
   await pressControl(page, 'start', { touch: true });
   await waitForView(page, (v) => v.screen === 'question');
@@ -60,6 +60,15 @@ test('"Yes, I am still here" keeps the answers; after a submit the kiosk thanks,
   await pressControl(page, 'still_here', { touch: true });
   const back = await waitForView(page, (v) => v.screen === 'question');
   assert.deepEqual(back.response.answers.segment, ['resident']);
+  // The prompt over a scrolled page: "Yes" returns to the same place, not to the top.
+  await waitForView(page, (v) => v.scroll.maxY > 60);  // the question page is longer than the screen
+  await page.mouse.move(400, 500);
+  await page.mouse.wheel(0, 200);
+  const long = await waitForView(page, (v) => v.scroll.y > 50);
+  await waitForView(page, (v) => v.screen === 'still-there', 5_000);
+  await pressControl(page, 'still_here', { touch: true });
+  await waitForView(page, (v) => v.screen === 'question');
+  assert.equal((await settledView(page)).scroll.y, long.scroll.y);
   await pressControl(page, 'start_again', { touch: true });
   await waitForView(page, (v) => v.screen === 'welcome' && !v.response);
   harness.assertClean();
