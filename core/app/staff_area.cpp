@@ -173,6 +173,7 @@ Result<bool> command(AppState& state, Effects& effects, intent::StaffCommand com
 Status report(AppState& state, const intent::StaffReport& report) {
     if (!state.kiosk) return make_error("staff reports are only for a kiosk");
     StaffAccess& staff = access(state);
+    if (!staff.unlocked) return Ok{};  // finished after the staff area closed: nothing of it stays
     if (report.stats) staff.stats = *report.stats;
     if (!report.message.empty()) staff.message = report.message;
     if (report.deletable) {

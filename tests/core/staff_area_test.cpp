@@ -182,6 +182,10 @@ TEST_CASE("staff who walk away are locked out again after the idle time") {
     CHECK(session.state.screen == Screen::Welcome);
     CHECK_FALSE(session.state.kiosk->staff.unlocked);
     CHECK(session.state.kiosk->staff.stats == StaffStats{});  // nothing the staff saw stays
+    // An export that became durable after the staff area closed brings nothing back into it.
+    session.apply(intent::StaffReport{StaffStats{"dev", 3, 7, 2, 1, 1000, 5000, "", {}, {}}, "Exported 7 responses", {}, ""});
+    CHECK(session.state.kiosk->staff.stats == StaffStats{});
+    CHECK(session.state.kiosk->staff.message.empty());
     CHECK(session.refused(intent::Staff{intent::StaffCommand::Export}) == "staff commands need the staff screen, opened with the PIN");
 }
 
