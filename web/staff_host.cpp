@@ -91,9 +91,11 @@ void WebApp::carry_out_staff(const Effects& effects) {
             platform::offer_download(file->file_name, file->text);
             const std::string done = "Exported " + std::to_string(file->ids.size()) + " responses as " + file->file_name +
                                      ". Keep that file safe, then open it with \u201cCheck a saved export\u201d before deleting anything.";
+            // The last backup is this export, even when every response in it was exported before.
+            store_->set_device_setting(kLastExportSetting, format_iso8601(now), {});
             store_->mark_exported(file->ids, format_iso8601(now), [this, done](Status durable) {
-                report_later(staff_report(durable ? done : "The file was offered, but the kiosk could not note the export: " +
-                                                                durable.error().to_string()));
+                report_later(staff_report(durable ? done : "The file was offered, but saving the note that it was exported failed (" +
+                                                                durable.error().to_string() + "). Export again before deleting."));
             });
         }
     }
@@ -117,12 +119,10 @@ void WebApp::carry_out_staff(const Effects& effects) {
         const std::string done = "Deleted " + std::to_string(effects.delete_exported.size()) + " exported responses from this kiosk. They are in " +
                                  state_.kiosk->staff.checked_file + ".";
         store_->delete_exported(effects.delete_exported, [this, done](Status durable) {
-            report_later(staff_report(durable ? done : "Nothing was deleted: " + durable.error().to_string()));
+            // The rows went from the working copy first; only saving that to the device failed.
+            report_later(staff_report(durable ? done : "The responses were deleted here, but saving that to this device failed (" +
+                                                           durable.error().to_string() + "). Reload, then check the figures."));
         });
-    }
-    if (effects.leave_kiosk) {
-        platform::store_preference("kiosk", "0");
-        pending_intents_.push_back(intent::SetKiosk{std::nullopt});
     }
 }
 

@@ -536,7 +536,15 @@ std::string WebApp::submit_request(std::string_view request_json) {
 
 void WebApp::carry_out(Effects effects) {
     if (!effects.announce.empty()) platform::announce(effects.announce);
-    if (!store_ || !state_.survey) return;
+    if (effects.leave_kiosk) {  // needs no store: a kiosk whose storage failed can still stop being one
+        platform::store_preference("kiosk", "0");
+        pending_intents_.push_back(intent::SetKiosk{std::nullopt});
+    }
+    if (!store_ || !state_.survey) {
+        const bool staff_work = effects.export_responses || effects.choose_saved_file || !effects.device_settings.empty();
+        if (staff_work) pending_intents_.push_back(intent::StaffReport{std::nullopt, "This browser's storage cannot be used here, so nothing can be saved, exported or deleted: " + store_error_, {}, ""});
+        return;
+    }
     const std::string survey_id = state_.survey->model.id;
     if (effects.save_draft) {
         if (!unsaved_draft_) unsaved_since_ms_ = emscripten_get_now();
@@ -553,7 +561,7 @@ void WebApp::carry_out(Effects effects) {
             store_errors_.push_back(noted.error().to_string());
         }
     }
-    if (state_.kiosk || effects.leave_kiosk) carry_out_staff(effects);
+    if (state_.kiosk) carry_out_staff(effects);
     if (effects.submit) {
         unsaved_draft_.reset();  // the submit removes the draft; a late draft write must not bring it back
         store_->submit(*effects.submit, [this](Status durable) {

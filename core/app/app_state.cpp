@@ -139,6 +139,7 @@ struct Applier {
         }
         if (loaded.closed) {
             state.screen = Screen::Closed;
+            staff_area::ask_for_pin_if_none(state);
             return done();
         }
         state.screen = Screen::Welcome;

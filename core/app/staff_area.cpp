@@ -81,8 +81,10 @@ void records_loaded(AppState& state, const intent::StaffRecordsLoaded& loaded) {
 }
 
 void ask_for_pin_if_none(AppState& state) {
-    if (!state.kiosk || state.kiosk->staff.pin || state.screen != Screen::Welcome) return;
+    // Set up the day before the event: a survey not open yet (Closed) asks for the PIN too.
+    if (!state.kiosk || state.kiosk->staff.pin || (state.screen != Screen::Welcome && state.screen != Screen::Closed)) return;
     StaffAccess& staff = access(state);
+    staff.closes_to = state.screen;
     staff.step = PinStep::Choose;
     staff.typed.clear();
     state.screen = Screen::StaffPin;
@@ -93,12 +95,13 @@ Status open(AppState& state) {
     if (on_staff_screen(state)) return Ok{};  // already there
     // Never over someone's answers: staff wait for the attract or the thank-you screen.
     const bool between_respondents = (state.screen == Screen::Welcome && !state.evaluation) || state.screen == Screen::Confirmation;
-    // A kiosk whose storage is full starts nobody, but staff must still reach the export.
-    const bool stopped = state.screen == Screen::Unavailable && state.survey;
+    // A kiosk whose storage is full, or whose survey has closed (or not opened yet), starts
+    // nobody, but staff must still reach the export and be able to leave kiosk mode.
+    const bool stopped = (state.screen == Screen::Unavailable || state.screen == Screen::Closed) && state.survey;
     if (!between_respondents && !stopped) return make_error("staff access opens between respondents, on the attract or thank-you screen");
     StaffAccess& staff = access(state);
     lock(state);
-    staff.closes_to = stopped ? Screen::Unavailable : Screen::Welcome;
+    staff.closes_to = stopped ? state.screen : Screen::Welcome;
     staff.step = staff.pin ? PinStep::Enter : PinStep::Choose;
     state.reference.clear();
     state.submitted_id.clear();
@@ -147,6 +150,7 @@ Result<bool> command(AppState& state, Effects& effects, intent::StaffCommand com
             return false;
         case StaffCommand::EnterPaper:
         case StaffCommand::EnterPhone:
+            if (staff.closes_to != Screen::Welcome) return make_error("this kiosk cannot take new responses now (its survey is closed, or its storage is full)");
             state.channel = command == StaffCommand::EnterPaper ? "paper" : "phone";
             staff.entering = true;
             state.screen = Screen::Welcome;
@@ -194,6 +198,10 @@ void lock(AppState& state) {
     staff.checked_file.clear();
     staff.stats = {};
     state.channel = "kiosk";
+    // The next person starts from the defaults, whoever answered (or typed in a paper form) before.
+    state.locale = "en";
+    state.text_size_percent = kMinTextSizePercent;
+    state.high_contrast = false;
 }
 
 void return_from_entry(AppState& state, Effects& effects) {

@@ -30,6 +30,10 @@ Result<StaffStats> read_staff_stats(const ResponseStore& store, const std::strin
     if (!discarded) return discarded.error();
     Result<std::string> last_export = store.last_export_at();
     if (!last_export) return last_export.error();
+    // A re-export of responses exported before keeps their first mark; the host notes each export too.
+    if (Result<std::optional<std::string>> noted = store.device_setting(kLastExportSetting); noted && *noted && **noted > *last_export) {
+        last_export = **noted;
+    }
     const CivilDate today = uk_local_time(now).date;
     const std::string from = format_iso8601(uk_start_of_day(today));
     const std::string to = format_iso8601(uk_start_of_day(civil_from_days(days_from_civil(today) + 1)));

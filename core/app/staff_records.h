@@ -13,6 +13,9 @@
 
 namespace canvass {
 
+// The device setting the host notes each export's time under: the staff screen's last backup.
+inline constexpr const char* kLastExportSetting = "last_export_at";
+
 // The figures the store holds for `survey_id` ("today" is the UK day of `now`). The device id
 // and the storage figures are the host's to fill in.
 Result<StaffStats> read_staff_stats(const ResponseStore& store, const std::string& survey_id, TimePoint now);

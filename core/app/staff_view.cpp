@@ -108,8 +108,9 @@ void build_home(ViewModel& view, const AppState& state, const StaffAccess& staff
     add(view, "staff:delete", staff.deletable.empty() ? std::string("Delete exported responses")
                                                      : "Delete " + count_text(static_cast<std::int64_t>(staff.deletable.size()), "exported response", "exported responses"),
         "staff", !staff.deletable.empty());
-    add(view, "staff:paper", "Enter a paper response", "staff");
-    add(view, "staff:phone", "Enter a phone response", "staff");
+    const bool taking_responses = staff.closes_to == Screen::Welcome;  // not closed, storage not full
+    add(view, "staff:paper", "Enter a paper response", "staff", taking_responses);
+    add(view, "staff:phone", "Enter a phone response", "staff", taking_responses);
     add(view, "staff:results", "View results", "staff");
     add(view, "staff:close", "Back to the kiosk", "staff");
     add(view, "staff:leave", "Leave kiosk mode", "staff");
@@ -128,9 +129,25 @@ std::string segment_name(const AppState& state, const std::string& value) {
     return value;
 }
 
-// Counts below kSmallCount show as "fewer than 5", here as in every export (docs/privacy.md).
-std::string suppressed(std::int64_t count) {
-    return count < kSmallCount ? "fewer than " + std::to_string(kSmallCount) : std::to_string(count);
+// Counts below kSmallCount show as "fewer than 5". With the total shown, one hidden count in a
+// breakdown could be worked out by subtraction, so then the smallest shown count is hidden too,
+// as "5 or more".
+std::vector<std::string> suppressed(const std::vector<std::pair<std::string, std::int64_t>>& counts) {
+    std::vector<std::string> shown;
+    int hidden = 0;
+    for (const auto& [name, count] : counts) {
+        hidden += count < kSmallCount ? 1 : 0;
+        shown.push_back(count < kSmallCount ? "fewer than " + std::to_string(kSmallCount) : std::to_string(count));
+    }
+    if (hidden == 1) {
+        int smallest = -1;
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            if (counts[i].second < kSmallCount) continue;
+            if (smallest < 0 || counts[i].second < counts[static_cast<std::size_t>(smallest)].second) smallest = static_cast<int>(i);
+        }
+        if (smallest >= 0) shown[static_cast<std::size_t>(smallest)] = std::to_string(kSmallCount) + " or more";
+    }
+    return shown;
 }
 
 void build_results(ViewModel& view, const AppState& state, const StaffAccess& staff) {
@@ -139,9 +156,11 @@ void build_results(ViewModel& view, const AppState& state, const StaffAccess& st
     view.paragraphs.push_back("Responses stored on this kiosk: " + std::to_string(staff.stats.stored_total) +
                               ". Counts under " + std::to_string(kSmallCount) + " are not shown, so nobody can be picked out.");
     view.paragraphs.push_back("By segment (someone can answer as more than one):");
-    for (const auto& [segment, count] : staff.stats.by_segment) view.paragraphs.push_back(segment_name(state, segment) + ": " + suppressed(count));
+    const std::vector<std::string> segments = suppressed(staff.stats.by_segment);
+    for (std::size_t i = 0; i < segments.size(); ++i) view.paragraphs.push_back(segment_name(state, staff.stats.by_segment[i].first) + ": " + segments[i]);
     view.paragraphs.push_back("By channel:");
-    for (const auto& [channel, count] : staff.stats.by_channel) view.paragraphs.push_back(channel + ": " + suppressed(count));
+    const std::vector<std::string> channels = suppressed(staff.stats.by_channel);
+    for (std::size_t i = 0; i < channels.size(); ++i) view.paragraphs.push_back(staff.stats.by_channel[i].first + ": " + channels[i]);
     view.paragraphs.push_back("The full results, with charts, are in the results dashboard once the responses are exported.");
     add(view, "staff:home", "Back to the staff screen", "staff");
 }

@@ -63,6 +63,9 @@ TEST_CASE("the staff figures count today by the UK day, what is not exported, an
     // The last backup outlives the responses it covered.
     REQUIRE(kiosk.store.delete_exported({kA}).ok());
     CHECK(read_staff_stats(kiosk.store, "diz-digital-needs", kNoon)->last_export_at == "2026-06-15T10:00:00Z");
+    // A later export of the same responses keeps their first mark, but is the last backup.
+    REQUIRE(kiosk.store.set_device_setting(kLastExportSetting, "2026-06-15T11:00:00Z").ok());
+    CHECK(read_staff_stats(kiosk.store, "diz-digital-needs", kNoon)->last_export_at == "2026-06-15T11:00:00Z");
 }
 
 TEST_CASE("an export holds every response on the kiosk, under a name that says which kiosk and when") {

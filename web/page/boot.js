@@ -189,7 +189,8 @@
   function listenForStaff() {
     const openStaff = () => { if (kioskActive) Module.ccall('canvass_staff_gesture', null, [], []); };
     document.addEventListener('keydown', (event) => {
-      if (event.ctrlKey && event.altKey && event.code === 'KeyA') {
+      // Not AltGr+A: on Windows AltGr reports Ctrl+Alt, and Polish types "ą" with it.
+      if (event.ctrlKey && event.altKey && event.code === 'KeyA' && !event.getModifierState('AltGraph')) {
         event.preventDefault();
         openStaff();
       }
