@@ -28,7 +28,7 @@ void enter(AppState& state, Effects& effects, const IntentContext& context) {
     switch (staff.step) {
         case PinStep::Choose: {
             if (Status usable = check_new_pin(typed); !usable) {
-                staff.message = "That PIN cannot be used: " + usable.error().message + ".";
+                staff.message = "Choose another PIN: " + usable.error().message + ".";
                 return;
             }
             staff.first_choice = typed;

@@ -73,9 +73,9 @@ TEST_CASE("the first start asks for a PIN, twice, and keeps only its salted hash
     CHECK_FALSE(kiosk_next_tick_ms(session.state));
 
     struct Case { const char* pin; const char* message; };
-    for (const Case& c : {Case{"12345", "That PIN cannot be used: a staff PIN is 6 to 12 digits."},
-                          Case{"777777", "That PIN cannot be used: that PIN is too easy to guess; choose digits that are not all the same or in a row."},
-                          Case{"345678", "That PIN cannot be used: that PIN is too easy to guess; choose digits that are not all the same or in a row."}}) {
+    for (const Case& c : {Case{"12345", "Choose another PIN: a staff PIN is 6 to 12 digits."},
+                          Case{"777777", "Choose another PIN: that PIN is too easy to guess; choose digits that are not all the same or in a row."},
+                          Case{"345678", "Choose another PIN: that PIN is too easy to guess; choose digits that are not all the same or in a row."}}) {
         CAPTURE(c.pin);
         type(session, c.pin);
         CHECK(build_view(session.state).status == c.message);

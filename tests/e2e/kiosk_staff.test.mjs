@@ -94,7 +94,7 @@ test('the first start asks for a PIN; the hidden gesture and the PIN open the st
   assert.deepEqual(await axeViolations(page), []);
   await typePin(page, '111111');
   current = await waitForView(page, (v) => v.status);
-  assert.equal(current.status, 'That PIN cannot be used: that PIN is too easy to guess; choose digits that are not all the same or in a row.');
+  assert.equal(current.status, 'Choose another PIN: that PIN is too easy to guess; choose digits that are not all the same or in a row.');
   await screenshot(page, 'kiosk-staff-pin-choose');
   assert.equal(JSON.stringify(current).includes('111111'), false, 'typed digits never reach the view');
 
