@@ -107,8 +107,9 @@ export async function controlCentre(page, id) {
 }
 
 // A real one-finger drag through Chromium's input pipeline (Playwright's touchscreen only taps).
-export async function touchDrag(page, from, to, steps = 8) {
-  const cdp = await page.context().newCDPSession(page);
+// `session`: a CDP session to reuse (a caller dragging many times); it is left open.
+export async function touchDrag(page, from, to, steps = 8, { session } = {}) {
+  const cdp = session || await page.context().newCDPSession(page);
   const point = (p) => [{ x: p.x, y: p.y, id: 1 }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) });
   for (let i = 1; i <= steps; i++) {
@@ -119,7 +120,7 @@ export async function touchDrag(page, from, to, steps = 8) {
     await new Promise((done) => setTimeout(done, 16));
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
+  if (!session) await cdp.detach();
 }
 
 export async function screenshot(page, name) {

@@ -8,7 +8,7 @@
 // Sections: 1. random numbers · 2. pages and their checks · 3. the attract screen and the staff
 // PIN · 4. a respondent's walk · 5. killing a page · 6. the staff export (not built yet)
 import { readFile } from 'node:fs/promises';
-import { pressControl, settledView } from './harness.mjs';
+import { pressControl, settledView, touchDrag } from './harness.mjs';
 
 // Timeouts shortened to whole seconds (docs/kiosk.md); ?test-exports turns on canvass_test.
 export const kioskAddress = '?kiosk=1&kiosk-idle=2&kiosk-countdown=2&kiosk-thanks=1&test-exports';
@@ -402,16 +402,7 @@ async function drag(page, from, to, steps = 2) {
     cdp = await page.context().newCDPSession(page);
     dragSessions.set(page, cdp);
   }
-  const point = (p) => [{ x: p.x, y: p.y, id: 1 }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) });
-  for (let i = 1; i <= steps; i++) {
-    const t = i / steps;
-    await cdp.send('Input.dispatchTouchEvent', {
-      type: 'touchMove', touchPoints: point({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }),
-    });
-    await sleep(16);
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await touchDrag(page, from, to, steps, { session: cdp });
 }
 
 function countAction(ctx) {
