@@ -54,12 +54,15 @@ Status only_known_fields(const json& object, const std::string& place, std::init
     return Ok{};
 }
 
-json response_json(const StoredResponse& r) {
+json response_json(const StoredResponse& r, const std::string& bundle_device) {
     json data = json::parse(r.data_json, nullptr, false);
     if (data.is_discarded()) data = json::object();
     // nlohmann's default object keeps keys sorted, so the order is fixed without extra work.
-    return {{"id", r.id}, {"survey_version", r.survey_version}, {"submitted", r.submitted_at},
-            {"locale", r.locale}, {"channel", r.channel}, {"data", std::move(data)}};
+    json out = {{"id", r.id}, {"survey_version", r.survey_version}, {"submitted", r.submitted_at},
+                {"locale", r.locale}, {"channel", r.channel}, {"data", std::move(data)}};
+    // Only a merged bundle names each response's device; a kiosk's own export stays as it was.
+    if (!r.device_id.empty() && r.device_id != bundle_device) out["device"] = r.device_id;
+    return out;
 }
 
 // Reads one field of an object as text that `valid` accepts; the error names its place.
@@ -94,7 +97,7 @@ std::string write_bundle(const ResponseBundle& bundle) {
     text += "  \"responses\": [";
     for (std::size_t i = 0; i < bundle.responses.size(); ++i) {
         text += i == 0 ? "\n    " : ",\n    ";
-        text += response_json(bundle.responses[i]).dump(-1, ' ', false, json::error_handler_t::replace);
+        text += response_json(bundle.responses[i], bundle.device_id).dump(-1, ' ', false, json::error_handler_t::replace);
     }
     text += bundle.responses.empty() ? "]\n}\n" : "\n  ]\n}\n";
     return text;
@@ -147,7 +150,8 @@ Result<ResponseBundle> read_bundle(std::string_view text, std::string_view file_
         const json& item = (*responses)[i];
         const std::string place = "responses[" + std::to_string(i) + "]";
         if (!item.is_object()) return located(make_error("must be a response object", place));
-        if (Status known = only_known_fields(item, place, {"id", "survey_version", "submitted", "locale", "channel", "data"}); !known) {
+        if (Status known = only_known_fields(item, place, {"id", "survey_version", "submitted", "locale", "channel", "data", "device"});
+            !known) {
             return located(known.error());
         }
         StoredResponse r;
@@ -168,6 +172,12 @@ Result<ResponseBundle> read_bundle(std::string_view text, std::string_view file_
             Result<std::string> value = text_field(item, place, field.key, field.valid, field.what);
             if (!value) return located(value.error());
             *field.into = *value;
+        }
+        r.device_id = bundle.device_id;
+        if (item.contains("device")) {
+            Result<std::string> device = text_field(item, place, "device", is_slug, "a device id (a-z, 0-9 and -)");
+            if (!device) return located(device.error());
+            r.device_id = *device;
         }
         const auto data = item.find("data");
         if (data == item.end() || !data->is_object()) return located(make_error("must be the answers as a JSON object", place + ".data"));

@@ -27,6 +27,9 @@ struct StoredResponse {
     std::string submitted_at;    // ISO-8601 UTC
     std::string data_json;       // SurveyJS data object
     std::string exported_at;     // ISO-8601 UTC when a staff member exported it; "" when not yet
+    // The kiosk or device that collected it, when it came in a bundle from elsewhere (a merged
+    // bundle keeps each response's own device); "" for this device's own responses. Not stored.
+    std::string device_id;
     bool operator==(const StoredResponse&) const = default;
 };
 
