@@ -79,7 +79,7 @@ struct ReportOptions {
 // pass the filter, or when a cross-tab names a question that is not single-choice.
 Result<nlohmann::json> make_report(const ResponseTable& table, const ReportOptions& options);
 
-// The report's text: two-space indented, keys in the documented order, a newline at the end;
+// The report's text: two-space indented, keys in alphabetical order, a newline at the end;
 // the same report always gives the same bytes.
 std::string write_report(const nlohmann::json& report);
 
