@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "core/results/disclosure.h"
+#include "core/results/value_key.h"
 #include "core/util/time.h"
 #include "core/util/uk_time.h"
 
@@ -101,19 +102,6 @@ struct ResponseColumns {
 };
 
 namespace {
-
-// The text an answer value is matched by: strings as they are, numbers and booleans as JSON.
-std::string value_key(const json& value) {
-    if (value.is_string()) return value.get<std::string>();
-    if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
-    if (value.is_number_float()) {
-        const double d = value.get<double>();
-        if (std::floor(d) == d && std::fabs(d) < 1e15) return std::to_string(static_cast<std::int64_t>(d));
-        return value.dump();
-    }
-    if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
-    return value.dump();
-}
 
 std::string text_of(const survey::LocalizedString& text, const json& value) {
     std::string shown = text.get("");
