@@ -78,6 +78,13 @@ add_custom_target(canvass_site_files ALL
   VERBATIM)
 add_dependencies(canvass_site_files canvass_web)
 
+# The results benchmark as wasm for Chromium (bench/results_bench.mjs puts the files into its
+# memory file system, then runs main): the same -Os code the app runs.
+add_executable(canvass_results_bench "${CMAKE_SOURCE_DIR}/bench/results_bench.cpp")
+target_link_libraries(canvass_results_bench PRIVATE canvass_core)
+target_link_options(canvass_results_bench PRIVATE -sENVIRONMENT=web -sINVOKE_RUN=0 -sFORCE_FILESYSTEM=1
+  -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sEXPORTED_RUNTIME_METHODS=callMain,FS)
+
 # The engine benchmark as wasm for Node (bench/engine_bench.cpp), reading files straight from disk.
 add_executable(canvass_engine_bench "${CMAKE_SOURCE_DIR}/bench/engine_bench.cpp")
 target_link_libraries(canvass_engine_bench PRIVATE canvass_core)
