@@ -139,6 +139,12 @@ struct ChosenFile {
     std::string text;
 };
 void choose_file(std::size_t max_bytes, std::function<void(Result<ChosenFile>)> done);
+// Files dragged onto the page (a Board member's results file, docs/dashboard.md): `on_drop` is
+// called later, on the main thread, with the first dropped .json file's name and text, or an
+// error naming it (not .json, over `max_bytes`, unreadable). An empty function stops accepting
+// them. Either way a file dropped on the page never makes the browser leave it (and a
+// respondent's answers with it). Natively nothing is ever dropped.
+void accept_dropped_files(std::size_t max_bytes, std::function<void(Result<ChosenFile>)> on_drop);
 
 // --- 5. Fetching files beside the app -------------------------------------------------------
 

@@ -152,11 +152,13 @@ void choose_file(std::size_t max_bytes, std::function<void(Result<ChosenFile>)> 
     std::ostringstream text;
     text << in.rdbuf();
     if (!in || text.str().size() > max_bytes) {
-        done(make_error("the file could not be read, or is larger than an export can be", path));
+        done(make_error("the file could not be read, or is larger than Canvass can open", path));
         return;
     }
     done(ChosenFile{std::filesystem::path(path).filename().string(), text.str()});
 }
+
+void accept_dropped_files(std::size_t, std::function<void(Result<ChosenFile>)>) {}  // a process has no page to drop onto
 
 void fetch_text(std::string_view url, std::function<void(Result<std::string>)> done) {
     std::ifstream in{std::string(url), std::ios::binary};

@@ -92,7 +92,7 @@ EM_JS(void, js_choose_file, (int ticket, double max_bytes), {
         input.remove();
         if (!file) return;
         if (file.size > max_bytes) {
-            give(file.name, "", "the file is " + file.size + " bytes, more than an export can be (" + max_bytes + "); choose the export file");
+            give(file.name, "", "the file is " + file.size + " bytes, more than Canvass can open here (" + max_bytes + " bytes)");
             return;
         }
         file.text().then((text) => give(file.name, text, ""), (e) => give(file.name, "", "the file could not be read (" + e + ")"));
@@ -100,6 +100,51 @@ EM_JS(void, js_choose_file, (int ticket, double max_bytes), {
     input.addEventListener("cancel", () => input.remove());
     document.body.appendChild(input);
     input.click();
+});
+// Files dropped on the page (platform.h, accept_dropped_files): installed once; `accepting` says
+// whether a drop is wanted now. A dropped file is always kept from the browser, which would
+// otherwise open it in place of the app. While a wanted file is dragged over the page,
+// #canvass-drop-zone (shell.html) says where it can go.
+EM_JS(void, js_accept_dropped_files, (int ticket, double max_bytes, int accepting), {
+    const drop = Module.canvassDrop || (Module.canvassDrop = { installed: false });
+    Object.assign(drop, { ticket, maxBytes: max_bytes, accepting: !!accepting });
+    if (drop.installed) return;
+    drop.installed = true;
+    const zone = () => document.getElementById("canvass-drop-zone");
+    const show = (on) => { const z = zone(); if (z) z.hidden = !on; };
+    const carriesFiles = (event) => event.dataTransfer && Array.from(event.dataTransfer.types || []).includes("Files");
+    const give = (name, text, error) => {
+        const copy = (value) => {
+            const size = lengthBytesUTF8(value) + 1;
+            const pointer = _malloc(size);
+            stringToUTF8(value, pointer, size);
+            return pointer;
+        };
+        _canvass_file_chosen(drop.ticket, copy(name), copy(text), copy(error));
+    };
+    document.addEventListener("dragover", (event) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = drop.accepting ? "copy" : "none";
+        show(drop.accepting);
+    });
+    document.addEventListener("dragleave", (event) => { if (!event.relatedTarget) show(false); });
+    document.addEventListener("drop", (event) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        show(false);
+        const file = event.dataTransfer.files && event.dataTransfer.files[0];
+        if (!drop.accepting || !file) return;
+        if (!file.name.toLowerCase().endsWith(".json")) {
+            give(file.name, "", "only a results file (.json) can be opened here");
+            return;
+        }
+        if (file.size > drop.maxBytes) {
+            give(file.name, "", "the file is " + file.size + " bytes, more than Canvass can open here (" + drop.maxBytes + " bytes)");
+            return;
+        }
+        file.text().then((text) => give(file.name, text, ""), (e) => give(file.name, "", "the file could not be read (" + e + ")"));
+    });
 });
 // clang-format on
 
@@ -240,9 +285,26 @@ void choose_file(std::size_t max_bytes, std::function<void(Result<ChosenFile>)> 
     js_choose_file(ticket, static_cast<double>(max_bytes));
 }
 
-// The file input's answer (js_choose_file): its strings were malloc'ed for us.
+namespace {
+constexpr int kDropTicket = 0;  // choose_file's tickets count from 1
+std::function<void(Result<ChosenFile>)> drop_handler;
+}  // namespace
+
+void accept_dropped_files(std::size_t max_bytes, std::function<void(Result<ChosenFile>)> on_drop) {
+    drop_handler = std::move(on_drop);
+    js_accept_dropped_files(kDropTicket, static_cast<double>(max_bytes), drop_handler ? 1 : 0);
+}
+
+// The file input's answer (js_choose_file), or a dropped file's: its strings were malloc'ed for us.
 void file_chosen(int ticket, char* name, char* text, char* error) {
     const std::string file_name = take_string(name), file_text = take_string(text), problem = take_string(error);
+    if (ticket == kDropTicket) {
+        if (!drop_handler) return;
+        if (problem.empty()) drop_handler(ChosenFile{file_name, file_text});
+        else drop_handler(make_error(problem, file_name));
+        wake();
+        return;
+    }
     const auto waiting = files_awaited.find(ticket);
     if (waiting == files_awaited.end()) return;
     auto done = std::move(waiting->second);
