@@ -693,7 +693,7 @@ json group_json(const Column& column, const Tally& t, const ProtectedTally& p, i
         json ranks = json::array();
         for (int o = 0; o < layout.options; ++o) {
             const double ranked = t.at(g, layout.ranked_count(o));
-            const bool shown = !hidden(layout.sum(o)) && ranked > 0;
+            const bool shown = !hidden(0) && !hidden(layout.sum(o)) && ranked > 0;
             ranks.push_back(shown ? json(two_decimals(t.at(g, layout.sum(o)) / ranked)) : json(nullptr));
         }
         group["mean_rank"] = std::move(ranks);
