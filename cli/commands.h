@@ -7,6 +7,8 @@ namespace canvass::cli {
 int run_expr(int argc, char** argv);
 int run_validate(int argc, char** argv);
 int run_check(int argc, char** argv);
+int run_merge(int argc, char** argv);
+int run_aggregate(int argc, char** argv);
 int run_report(int argc, char** argv);
 int run_simulate(int argc, char** argv);
 int run_csv(int argc, char** argv);

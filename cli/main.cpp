@@ -18,6 +18,8 @@ constexpr Command commands[] = {
     {"expr", canvass::cli::run_expr, "evaluate a SurveyJS expression and print the result as JSON"},
     {"validate", canvass::cli::run_validate, "check a SurveyJS survey file and list its errors and warnings"},
     {"check", canvass::cli::run_check, "say which questions are visible, required and invalid for answers"},
+    {"merge", canvass::cli::run_merge, "merge kiosk bundles into one, each response once"},
+    {"aggregate", canvass::cli::run_aggregate, "count bundles into the Board's report, small counts suppressed"},
     {"report", canvass::cli::run_report, "write a Board report (canvass.report JSON) as a printable HTML page"},
     {"simulate", canvass::cli::run_simulate, "write a response bundle of simulated respondents who follow a survey"},
     {"csv", canvass::cli::run_csv, "write raw responses from bundles as a CSV file (personal data: staff only)"},
