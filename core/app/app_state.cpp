@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "core/app/dashboard.h"
 #include "core/app/respondent_flow.h"
 #include "core/app/staff_area.h"
 #include "core/app/ui_text.h"
@@ -163,6 +164,7 @@ struct Applier {
 
     Result<Transition> operator()(const intent::Start&) {
         if (state.screen != Screen::Welcome && state.screen != Screen::Resume) return refuse("Start");
+        state.results_problem.clear();
         if (state.screen == Screen::Welcome && state.evaluation) {
             // Back from the first question: carry on with the same answers.
             if (const auto first = flow::first_position(*state.survey, *state.evaluation)) go_to(*first);
@@ -299,6 +301,7 @@ struct Applier {
     }
 
     Result<Transition> operator()(const intent::Back&) {
+        if (state.screen == Screen::Dashboard) return settle(dashboard::back(state, effects));
         if (state.screen == Screen::CheckAnswers) {
             const auto all = flow::positions(*state.survey, *state.evaluation);
             if (all.empty()) {
@@ -384,8 +387,9 @@ struct Applier {
         } else {
             state.kiosk.reset();
             state.channel = "online";
-            if (state.screen == Screen::StaffPin || state.screen == Screen::Staff || state.screen == Screen::StaffResults) {
+            if (state.screen == Screen::StaffPin || state.screen == Screen::Staff || state.screen == Screen::Dashboard) {
                 state.screen = Screen::Welcome;
+                state.dashboard.reset();
             }
         }
         return done();
@@ -455,6 +459,12 @@ struct Applier {
 
     Result<Transition> operator()(const intent::StaffReport& report) { return settle(staff_area::report(state, report)); }
 
+    Result<Transition> operator()(const intent::ChooseResultsFile&) { return settle(dashboard::choose_file(state, effects)); }
+    Result<Transition> operator()(const intent::OpenDashboard& open) { return settle(dashboard::open(state, open, context)); }
+    Result<Transition> operator()(const intent::DashboardFilter& filter) { return settle(dashboard::filter(state, filter)); }
+    Result<Transition> operator()(const intent::DashboardShowQuestion& show) { return settle(dashboard::show_question(state, show)); }
+    Result<Transition> operator()(const intent::DashboardShowCrosstab& show) { return settle(dashboard::show_crosstab(state, show)); }
+
     Result<Transition> settle(const Status& status) {
         if (!status) return status.error();
         return done();
@@ -513,7 +523,7 @@ const char* screen_id(Screen screen) {
         case Screen::Confirmation: return "confirmation";
         case Screen::StaffPin: return "staff-pin";
         case Screen::Staff: return "staff";
-        case Screen::StaffResults: return "staff-results";
+        case Screen::Dashboard: return "dashboard";
     }
     return "unknown";
 }

@@ -43,7 +43,7 @@ enum class Screen {
     Confirmation,
     StaffPin,      // a kiosk's staff PIN: chosen on first start, asked for after the hidden gesture
     Staff,         // a kiosk's staff screen (docs/kiosk.md, "Staff screen")
-    StaffResults,  // the staff screen's results: counts by segment and channel, small counts held back
+    Dashboard,     // the results dashboard (core/app/dashboard.h): a report file, or a kiosk's own responses
 };
 
 // Text size steps the respondent can choose, on top of the browser's own zoom.
@@ -72,8 +72,6 @@ struct StaffStats {
     std::int64_t storage_used_bytes = -1;   // -1: the browser did not say
     std::int64_t storage_quota_bytes = -1;
     std::string last_export_at;       // ISO-8601 UTC; "" when nothing was ever exported
-    // Counts for the results screen, most first: segment or channel, and how many.
-    std::vector<std::pair<std::string, std::int64_t>> by_segment, by_channel;
     bool operator==(const StaffStats&) const = default;
 };
 
@@ -125,6 +123,8 @@ struct ActiveSurvey {
     std::string segment_question = "segment";  // whose answer becomes the response's segment
 };
 
+struct DashboardState;  // core/app/dashboard.h
+
 // Where the respondent is: a whole page (page-per-screen) or one top-level element of a page.
 struct Position {
     int page = -1;
@@ -159,6 +159,11 @@ struct AppState {
     // After submit.
     std::string reference;     // short response id, read out to staff if needed
     std::string submitted_id;  // the full id of the response just stored
+
+    // The results dashboard while it shows (Screen::Dashboard), and why the last results file
+    // could not be opened (shown where "Open a results file" is; "" when nothing went wrong).
+    std::shared_ptr<const DashboardState> dashboard;
+    std::string results_problem;
 };
 
 // --- 3. Intents, effects and apply_intent ----------------------------------------------------
@@ -201,7 +206,7 @@ struct StaffRecordsLoaded { std::optional<PinRecord> pin; PinLock lock; };
 struct OpenStaff {};
 // A key of the PIN keypad: "0" to "9", "erase" or "enter".
 struct PinKey { std::string key; };
-enum class StaffCommand { Export, CheckFile, DeleteExported, EnterPaper, EnterPhone, Results, Home, Close, LeaveKiosk };
+enum class StaffCommand { Export, CheckFile, DeleteExported, EnterPaper, EnterPhone, Results, Close, LeaveKiosk };
 struct Staff { StaffCommand command; };
 // The host finished a staff task (docs/kiosk.md): fresh figures, a message, and after a
 // re-opened file was checked, which exported responses it holds.
@@ -211,6 +216,24 @@ struct StaffReport {
     std::optional<std::vector<std::string>> deletable;  // set: replaces what may be deleted
     std::string checked_file;
 };
+// "Open a results file": the host lets the person pick a Board report file.
+struct ChooseResultsFile {};
+// The results dashboard (core/app/dashboard.h) on a Board report file's text, or, from a kiosk's
+// staff screen, on this device's responses to its survey. `problem`: the host could not read the
+// chosen file (too large, unreadable), naming it; nothing opens and the person is told.
+struct OpenDashboard {
+    std::string file_name;
+    std::string file_text;
+    std::optional<std::vector<StoredResponse>> responses;  // set: live data, not a file
+    std::string problem;
+};
+// Whose answers the charts count: `dimension` "segment" or "area", `value` one of the report's
+// keys ("resident", "harlow") or "all".
+struct DashboardFilter { std::string dimension; std::string value; };
+// One question on its own, compared across segments and areas ("" returns to all questions).
+struct DashboardShowQuestion { std::string name; };
+// The cross-tab page, with its rows and/or columns question chosen (unset: kept as they are).
+struct DashboardShowCrosstab { std::optional<std::string> rows, columns; };
 }  // namespace intent
 
 using Intent = std::variant<intent::SetLocale, intent::ChangeTextSize, intent::SetHighContrast, intent::SurveyLoaded,
@@ -218,7 +241,8 @@ using Intent = std::variant<intent::SetLocale, intent::ChangeTextSize, intent::S
                             intent::SetComment, intent::Next, intent::Back, intent::ChangeAnswer, intent::Submit,
                             intent::SubmitFinished, intent::SetKiosk, intent::Tick, intent::StillHere,
                             intent::StaffRecordsLoaded, intent::OpenStaff, intent::PinKey, intent::Staff,
-                            intent::StaffReport>;
+                            intent::StaffReport, intent::ChooseResultsFile, intent::OpenDashboard,
+                            intent::DashboardFilter, intent::DashboardShowQuestion, intent::DashboardShowCrosstab>;
 
 // What apply_intent needs from outside: the time, and random bytes for a new response id.
 struct IntentContext {
@@ -240,6 +264,9 @@ struct Effects {
     bool choose_saved_file = false;           // let the staff member pick an export to check
     std::vector<std::string> delete_exported; // the checked file holds these: delete them
     bool leave_kiosk = false;                 // forget kiosk mode on this device
+    // The results dashboard (core/app/dashboard.h), each answered with an OpenDashboard.
+    bool choose_results_file = false;         // let the person pick a Board report file
+    bool load_dashboard_responses = false;    // read this kiosk's responses to its survey
 };
 
 struct Transition {

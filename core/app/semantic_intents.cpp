@@ -34,6 +34,18 @@ Result<Intent> intent_for_control(const ViewModel& view, std::string_view id) {
     if (c.group == "language") return Intent(intent::SetLocale{c.value});
     if (c.group == "contrast") return Intent(intent::SetHighContrast{!c.selected});
     if (c.group == "text_size") return Intent(intent::ChangeTextSize{c.value == "larger" ? 1 : -1});
+    if (c.id == "open_results_file" || c.id == "dashboard:open_file") return Intent(intent::ChooseResultsFile{});
+    if (c.id == "dashboard:back") return Intent(intent::Back{});
+    if (c.id == "dashboard:crosstab") return Intent(intent::DashboardShowCrosstab{});
+    if (c.group == "dashboard_segment") return Intent(intent::DashboardFilter{"segment", c.value});
+    if (c.group == "dashboard_area") return Intent(intent::DashboardFilter{"area", c.value});
+    if (c.group == "dashboard_questions") return Intent(intent::DashboardShowQuestion{c.value});
+    if (c.group == "dashboard_rows") return Intent(intent::DashboardShowCrosstab{c.value, std::nullopt});
+    if (c.group == "dashboard_columns") return Intent(intent::DashboardShowCrosstab{std::nullopt, c.value});
+    if (c.group == "dashboard_crosstabs") {  // a file's cross-tab: "ROWS COLUMNS"
+        const std::size_t space = c.value.find(' ');
+        return Intent(intent::DashboardShowCrosstab{c.value.substr(0, space), space == std::string::npos ? std::string() : c.value.substr(space + 1)});
+    }
     if (c.group == "keypad") return Intent(intent::PinKey{c.id.substr(c.id.find(':') + 1)});
     if (c.group == "staff") {
         using intent::StaffCommand;
@@ -41,8 +53,7 @@ Result<Intent> intent_for_control(const ViewModel& view, std::string_view id) {
             {"staff:export", StaffCommand::Export},      {"staff:check_file", StaffCommand::CheckFile},
             {"staff:delete", StaffCommand::DeleteExported}, {"staff:paper", StaffCommand::EnterPaper},
             {"staff:phone", StaffCommand::EnterPhone},   {"staff:results", StaffCommand::Results},
-            {"staff:home", StaffCommand::Home},          {"staff:close", StaffCommand::Close},
-            {"staff:leave", StaffCommand::LeaveKiosk}};
+            {"staff:close", StaffCommand::Close},        {"staff:leave", StaffCommand::LeaveKiosk}};
         for (const auto& [control_id, command] : kCommands) {
             if (c.id == control_id) return Intent(intent::Staff{command});
         }

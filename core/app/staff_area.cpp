@@ -70,8 +70,10 @@ void enter(AppState& state, Effects& effects, const IntentContext& context) {
 
 }  // namespace
 
+// A kiosk's results dashboard opens only from its staff screen (core/app/dashboard.h), and is
+// part of the staff area: it locks with it.
 bool on_staff_screen(const AppState& state) {
-    return state.screen == Screen::StaffPin || state.screen == Screen::Staff || state.screen == Screen::StaffResults;
+    return state.screen == Screen::StaffPin || state.screen == Screen::Staff || (state.screen == Screen::Dashboard && state.kiosk);
 }
 
 void records_loaded(AppState& state, const intent::StaffRecordsLoaded& loaded) {
@@ -135,7 +137,7 @@ Result<bool> command(AppState& state, Effects& effects, intent::StaffCommand com
         lock(state);
         return false;
     }
-    if (!state.kiosk || !access(state).unlocked || !on_staff_screen(state) || state.screen == Screen::StaffPin) {
+    if (!state.kiosk || !access(state).unlocked || state.screen != Screen::Staff) {
         return make_error("staff commands need the staff screen, opened with the PIN");
     }
     StaffAccess& staff = access(state);
@@ -155,13 +157,8 @@ Result<bool> command(AppState& state, Effects& effects, intent::StaffCommand com
             staff.entering = true;
             state.screen = Screen::Welcome;
             return true;
-        case StaffCommand::Results:
-            state.screen = Screen::StaffResults;
-            effects.refresh_staff_stats = true;
-            return false;
-        case StaffCommand::Home:
-            state.screen = Screen::Staff;
-            effects.refresh_staff_stats = true;
+        case StaffCommand::Results:  // the dashboard, on this kiosk's responses (read by the host)
+            effects.load_dashboard_responses = true;
             return false;
         case StaffCommand::Close:
             state.screen = staff.closes_to;
@@ -197,6 +194,7 @@ void lock(AppState& state) {
     staff.deletable.clear();
     staff.checked_file.clear();
     staff.stats = {};
+    state.dashboard.reset();  // nothing the staff saw stays
     state.channel = "kiosk";
     // The next person starts from the defaults, whoever answered (or typed in a paper form) before.
     state.locale = "en";

@@ -3,19 +3,12 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
 
 #include "core/store/bundle.h"
 #include "core/util/uk_time.h"
 
 namespace canvass {
 namespace {
-
-std::vector<std::pair<std::string, std::int64_t>> most_first(const std::map<std::string, std::int64_t>& counts) {
-    std::vector<std::pair<std::string, std::int64_t>> sorted(counts.begin(), counts.end());
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    return sorted;
-}
 
 std::string plural(std::size_t count, const char* one, const char* many) {
     return std::to_string(count) + " " + (count == 1 ? one : many);
@@ -38,24 +31,13 @@ Result<StaffStats> read_staff_stats(const ResponseStore& store, const std::strin
     const std::string from = format_iso8601(uk_start_of_day(today));
     const std::string to = format_iso8601(uk_start_of_day(civil_from_days(days_from_civil(today) + 1)));
     StaffStats stats;
-    std::map<std::string, std::int64_t> segments, channels;
     for (const StoredResponse& r : *responses) {
         ++stats.stored_total;
         if (r.exported_at.empty()) ++stats.not_exported;
         if (r.submitted_at >= from && r.submitted_at < to) ++stats.stored_today;
-        // Someone can answer as several segments ("resident,commuter"): they count in each.
-        if (r.segment.empty()) ++segments[""];
-        for (std::size_t start = 0; start < r.segment.size();) {
-            const std::size_t comma = std::min(r.segment.find(',', start), r.segment.size());
-            ++segments[r.segment.substr(start, comma - start)];
-            start = comma + 1;
-        }
-        ++channels[r.channel];
     }
     stats.discarded_partials = *discarded;
     stats.last_export_at = *last_export;
-    stats.by_segment = most_first(segments);
-    stats.by_channel = most_first(channels);
     return stats;
 }
 

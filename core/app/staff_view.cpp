@@ -1,18 +1,17 @@
-// The staff screens' view-model: the PIN keypad, the staff screen's figures and commands, and
-// the results counts. Staff screens are in English only (docs/kiosk.md): they are for the DIZ's
+// The staff screens' view-model: the PIN keypad, and the staff screen's figures and commands
+// ("View results" opens the results dashboard, core/app/dashboard.h). Staff screens are in English only (docs/kiosk.md): they are for the DIZ's
 // own staff, and every word a respondent sees stays translated.
 //
 // Sections:
-//   1. Formatting figures: bytes, times, small counts
+//   1. Formatting figures: bytes, times
 //   2. The PIN screen
-//   3. The staff screen and its results
+//   3. The staff screen
 #include "core/app/staff_view.h"
 
 #include <algorithm>
 #include <cstdio>
 
 #include "core/app/ui_text.h"
-#include "core/survey/survey.h"
 #include "core/util/time.h"
 #include "core/util/uk_time.h"
 
@@ -85,7 +84,7 @@ void build_pin(ViewModel& view, const StaffAccess& staff) {
     if (staff.pin) add(view, "staff:close", "Back to the kiosk", "staff");
 }
 
-// --- 3. The staff screen and its results -----------------------------------------------------------
+// --- 3. The staff screen -----------------------------------------------------------
 
 void build_home(ViewModel& view, const AppState& state, const StaffAccess& staff) {
     const StaffStats& stats = staff.stats;
@@ -116,55 +115,6 @@ void build_home(ViewModel& view, const AppState& state, const StaffAccess& staff
     add(view, "staff:leave", "Leave kiosk mode", "staff");
 }
 
-// A segment's display name: the survey's own words for the segment question's choice.
-std::string segment_name(const AppState& state, const std::string& value) {
-    if (value.empty()) return "No segment given";
-    if (!state.survey) return value;
-    const survey::Survey& model = state.survey->model;
-    const int q = model.find_question(state.survey->segment_question);
-    if (q < 0) return value;
-    for (const survey::Choice& choice : model.elements[q].choices) {
-        if (choice.value == value && !choice.text.empty()) return choice.text.get(survey::effective_locale(model, "en"));
-    }
-    return value;
-}
-
-// Counts below kSmallCount show as "fewer than 5". With the total shown, one hidden count in a
-// breakdown could be worked out by subtraction, so then the smallest shown count is hidden too,
-// as "5 or more".
-std::vector<std::string> suppressed(const std::vector<std::pair<std::string, std::int64_t>>& counts) {
-    std::vector<std::string> shown;
-    int hidden = 0;
-    for (const auto& [name, count] : counts) {
-        hidden += count < kSmallCount ? 1 : 0;
-        shown.push_back(count < kSmallCount ? "fewer than " + std::to_string(kSmallCount) : std::to_string(count));
-    }
-    if (hidden == 1) {
-        int smallest = -1;
-        for (std::size_t i = 0; i < counts.size(); ++i) {
-            if (counts[i].second < kSmallCount) continue;
-            if (smallest < 0 || counts[i].second < counts[static_cast<std::size_t>(smallest)].second) smallest = static_cast<int>(i);
-        }
-        if (smallest >= 0) shown[static_cast<std::size_t>(smallest)] = std::to_string(kSmallCount) + " or more";
-    }
-    return shown;
-}
-
-void build_results(ViewModel& view, const AppState& state, const StaffAccess& staff) {
-    view.heading = "Results on this kiosk";
-    view.staff_mode = "results";
-    view.paragraphs.push_back("Responses stored on this kiosk: " + std::to_string(staff.stats.stored_total) +
-                              ". Counts under " + std::to_string(kSmallCount) + " are not shown, so nobody can be picked out.");
-    view.paragraphs.push_back("By segment (someone can answer as more than one):");
-    const std::vector<std::string> segments = suppressed(staff.stats.by_segment);
-    for (std::size_t i = 0; i < segments.size(); ++i) view.paragraphs.push_back(segment_name(state, staff.stats.by_segment[i].first) + ": " + segments[i]);
-    view.paragraphs.push_back("By channel:");
-    const std::vector<std::string> channels = suppressed(staff.stats.by_channel);
-    for (std::size_t i = 0; i < channels.size(); ++i) view.paragraphs.push_back(staff.stats.by_channel[i].first + ": " + channels[i]);
-    view.paragraphs.push_back("The full results, with charts, are in the results dashboard once the responses are exported.");
-    add(view, "staff:home", "Back to the staff screen", "staff");
-}
-
 }  // namespace
 
 void build_staff_view(ViewModel& view, const AppState& state) {
@@ -172,7 +122,6 @@ void build_staff_view(ViewModel& view, const AppState& state) {
     view.focus = "heading";
     const StaffAccess& staff = state.kiosk->staff;
     if (state.screen == Screen::StaffPin) build_pin(view, staff);
-    else if (state.screen == Screen::StaffResults) build_results(view, state, staff);
     else build_home(view, state, staff);
 }
 

@@ -68,6 +68,13 @@ constexpr Entry kEntries[] = {
     {TextId::OpensOn, "It opens on {0}.", "Zostanie otwarta {0}."},
     {TextId::UnavailableHeading, "Sorry, this survey cannot be answered here", "Niestety, tutaj nie można wypełnić tej ankiety"},
     {TextId::Loading, "Loading the survey", "Wczytywanie ankiety"},
+    {TextId::OpenResultsFile, "Open a results file", "Otwórz plik z wynikami"},
+    {TextId::ResultsFileHint, "For council staff and the DIZ Board: see a consultation's results from its report file. "
+     "You can also drop the file onto this page.",
+     "Dla pracowników rady i zarządu DIZ: zobacz wyniki konsultacji z pliku raportu. "
+     "Możesz też upuścić plik na tę stronę."},
+    {TextId::ResultsFileProblem, "The file could not be opened as results: {0}",
+     "Nie udało się otworzyć pliku z wynikami: {0}"},
 };
 
 }  // namespace

@@ -63,6 +63,10 @@ enum class TextId {
     StillThereCountdown,    // "Your answers will be cleared in {0} seconds."
     StillHere,
     NextPersonCountdown,    // "This screen starts again for the next person in {0} seconds."
+    // Results (core/app/dashboard.h): opening a Board report file
+    OpenResultsFile,
+    ResultsFileHint,
+    ResultsFileProblem,     // "The file could not be opened as results: {0}"
 };
 
 struct LocaleInfo {

@@ -6,6 +6,7 @@
 //   3. build_view and the JSON form
 #include "core/app/view_model.h"
 
+#include "core/app/dashboard.h"
 #include "core/app/question_text.h"
 #include "core/app/respondent_flow.h"
 #include "core/app/staff_view.h"
@@ -38,6 +39,18 @@ void add_settings(ViewModel& view, const AppState& state) {
 
 void add_button(ViewModel& view, const AppState& state, const char* id, TextId label, const char* group = "navigation") {
     view.controls.push_back({id, std::string(ui_text(state.locale, label)), ControlKind::Button, true, false, group, id});
+}
+
+// "Open a results file" for council staff and the Board (not on a kiosk), and why the last file
+// could not be opened, as an error summary.
+void add_results_file(ViewModel& view, const AppState& state) {
+    if (!dashboard::can_open_file(state)) return;
+    view.results_hint = ui_text(state.locale, TextId::ResultsFileHint);
+    add_button(view, state, "open_results_file", TextId::OpenResultsFile, "results");
+    if (state.results_problem.empty()) return;
+    view.error_title = ui_text(state.locale, TextId::ErrorSummaryTitle);
+    view.errors.push_back({"", state.results_problem});
+    view.focus = "error-summary";
 }
 
 std::string survey_text(const AppState& state, const survey::LocalizedString& text) {
@@ -251,6 +264,7 @@ ViewModel build_view(const AppState& state) {
             view.heading = ui_text(state.locale, TextId::UnavailableHeading);
             if (!state.unavailable_message.empty()) view.paragraphs.push_back(state.unavailable_message);
             view.focus = "heading";
+            add_results_file(view, state);
             break;
         case Screen::Closed:
             view.heading = ui_text(state.locale, TextId::ClosedHeading);
@@ -265,8 +279,12 @@ ViewModel build_view(const AppState& state) {
                 }
             }
             view.focus = "heading";
+            add_results_file(view, state);
             break;
-        case Screen::Welcome: build_welcome(view, state); break;
+        case Screen::Welcome:
+            build_welcome(view, state);
+            add_results_file(view, state);
+            break;
         case Screen::Resume: build_resume(view, state); break;
         case Screen::Question: build_question(view, state); break;
         case Screen::CheckAnswers: build_check_answers(view, state); break;
@@ -276,8 +294,11 @@ ViewModel build_view(const AppState& state) {
         case Screen::Confirmation: build_confirmation(view, state); break;
         case Screen::StaffPin:
         case Screen::Staff:
-        case Screen::StaffResults:
             build_staff_view(view, state);  // staff screens: no respondent settings
+            view.document_title = document_title(view);
+            return view;
+        case Screen::Dashboard:
+            build_dashboard_screen(view, state);  // English only: text size and contrast, no languages
             view.document_title = document_title(view);
             return view;
     }
@@ -335,6 +356,8 @@ json to_json(const ViewModel& view) {
     }
     if (!view.privacy_url.empty()) out["privacyUrl"] = view.privacy_url;
     if (!view.privacy_summary.empty()) out["privacySummary"] = view.privacy_summary;
+    if (!view.results_hint.empty()) out["resultsFileHint"] = view.results_hint;
+    if (view.dashboard) out["dashboard"] = dashboard_json(*view.dashboard);
     // The app's own words the DOM layer puts around questions, in the screen's language, so its
     // labels match the canvas's.
     out["words"] = {{"error", question_text(view.locale, QuestionText::ErrorPrefix)},

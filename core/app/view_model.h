@@ -3,6 +3,7 @@
 // the JSON form are an interface, documented in docs/automation.md.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,8 @@ struct AnswerRowView {
     bool answered = false;
 };
 
+struct DashboardView;  // core/app/dashboard.h
+
 struct ViewModel {
     std::string screen;  // screen_id()
     std::string locale;
@@ -70,6 +73,10 @@ struct ViewModel {
     std::string staff_mode;
     int pin_digits = -1;
     std::string status;
+    // "Open a results file" (an ordinary device's welcome, closed and unavailable screens): what
+    // it is for. The results dashboard's own view-model, made once per change (dashboard.h).
+    std::string results_hint;
+    std::shared_ptr<const DashboardView> dashboard;
 };
 
 ViewModel build_view(const AppState& state);
