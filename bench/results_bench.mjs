@@ -3,7 +3,8 @@
 // simulated responses to the default survey made by `canvass simulate`, with the wasm/native
 // ratio of each figure measured in the same run.
 //
-//   node bench/results_bench.mjs [--count N] [--rounds R]   (default 100000 responses, 3 rounds)
+//   node bench/results_bench.mjs [--count N] [--rounds R] [--no-build]   (default 100000 responses, 3 rounds)
+// CANVASS_WEB_BUILD names another web build folder (default build/web).
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 import { execFileSync } from 'node:child_process';
@@ -21,7 +22,10 @@ const survey = join(root, 'assets/surveys/diz-digital-needs.json');
 const work = join(root, 'artefacts/bench/results');
 mkdirSync(work, { recursive: true });
 
-execFileSync(join(root, 'scripts/build'), ['native-release', 'web'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const webBuild = process.env.CANVASS_WEB_BUILD || join(root, 'build/web');
+if (!process.argv.includes('--no-build')) {
+  execFileSync(join(root, 'scripts/build'), ['native-release', 'web'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
 const bundle = join(work, `simulated-${count}.json`);
 if (!existsSync(bundle)) {
   execFileSync(join(root, 'build/native-release/canvass'),
@@ -32,7 +36,7 @@ const native = JSON.parse(execFileSync(join(root, 'build/native-release/canvass_
 
 // The wasm build in Chromium: the page fetches the two files into the module's memory file
 // system and runs main, printing the same JSON line.
-for (const file of ['canvass_results_bench.js', 'canvass_results_bench.wasm']) copyFileSync(join(root, 'build/web', file), join(work, file));
+for (const file of ['canvass_results_bench.js', 'canvass_results_bench.wasm']) copyFileSync(join(webBuild, file), join(work, file));
 copyFileSync(survey, join(work, 'survey.json'));
 writeFileSync(join(work, 'index.html'), `<!doctype html><title>results bench</title><script>
 window.benchDone = new Promise((resolve) => {
