@@ -262,7 +262,7 @@ void fill_group(DashboardChart& chart, const json& question, const json* group, 
     // `not_answered` cannot be worked out: the words never say which.
     const std::string held_back = "How many answered is held back, so that no small count can be worked out.";
     if (respondents.suppressed) {
-        chart.message = "Fewer than " + std::to_string(k) + " people in this group were asked this question, so its answers are not shown.";
+        chart.message = "Fewer than " + std::to_string(k) + " people are in this group, so its answers are not shown.";
         return;
     }
     if (measure == "text") {
@@ -276,7 +276,6 @@ void fill_group(DashboardChart& chart, const json& question, const json* group, 
     chart.headings = headings_for(measure);
     const json& cells = array_of(member(group, "options"));
     const json& mean_rank = array_of(member(group, "mean_rank"));
-    std::int64_t largest = 0;
     bool without_percent = false;
     for (std::size_t i = 0; i < cells.size(); ++i) {
         const json& option = cells[i];
@@ -286,25 +285,21 @@ void fill_group(DashboardChart& chart, const json& question, const json* group, 
             const std::optional<double> rank = i < mean_rank.size() ? number_of(&mean_rank[i]) : std::nullopt;
             bar.extra = rank ? decimal_text(*rank) : "not shown";
         }
-        if (!cell.suppressed) {
-            largest = std::max(largest, *cell.count);
-            without_percent = without_percent || bar.percent.empty();
-        }
+        if (!cell.suppressed) without_percent = without_percent || bar.percent.empty();
         chart.bars.push_back(std::move(bar));
     }
     if (without_percent) {
-        // No percentages (they would give the held-back total away): the bars compare the
-        // published counts with one another instead.
-        for (std::size_t i = 0; i < chart.bars.size(); ++i) {
-            DashboardBar& bar = chart.bars[i];
-            const std::optional<double> count = number_of(member(&cells[i], "count"));
+        // No percentages (they would give the held-back total away), so no bars either: a bar
+        // scaled to the largest count would look like a share of everyone.
+        chart.scaled = false;
+        for (DashboardBar& bar : chart.bars) {
             bar.percent.clear();
-            bar.fraction = bar.suppressed || !count || largest <= 0 ? 0 : std::clamp(*count / static_cast<double>(largest), 0.0, 1.0);
+            bar.fraction = 0;
         }
     }
     chart.notes.push_back(answered.suppressed ? people_text(respondents, k) + " in this group. " + held_back
                                               : "Answered by " + count_text(answered, k) + " of " + people_text(respondents, k) + ".");
-    if (without_percent) chart.notes.push_back("Percentages are not shown here, so the bars compare the counts with one another.");
+    if (without_percent) chart.notes.push_back("Percentages are not shown here, so that no small count can be worked out: only the counts.");
     if (measure == "choices" && !without_percent) chart.notes.push_back("People could choose more than one answer, so the percentages can add up to more than 100%.");
     if (measure == "rating" || measure == "number") {
         const std::optional<double> mean = number_of(member(group, "mean"));
@@ -401,7 +396,8 @@ void add_filters(DashboardView& view, const DashboardState& d) {
 
 void overview(DashboardView& view, const DashboardState& d) {
     const json* report = d.report.get();
-    view.heading = "Results" + (report ? ": " + survey_title(report) : std::string());
+    const std::string title = report ? survey_title(report) : d.survey ? d.survey->model.title.get("") : std::string();
+    view.heading = "Results" + (title.empty() ? std::string() : ": " + title);
     view.filter_label = filter_label(d);
     view.controls.push_back(control("dashboard:back", d.live ? "Back to the staff screen" : "Close the results", "dashboard_nav", "back"));
     if (report) {
@@ -420,14 +416,15 @@ void overview(DashboardView& view, const DashboardState& d) {
         view.summary.push_back("From the results file " + d.file_name + (made.empty() ? std::string() : ", made on " + day_text(made)) + ".");
     }
     // The report's own notes say how small counts are held back; a report without any gets ours.
-    view.notes.push_back("Percentages are of the people who answered each question.");
+    // (With no report, the message below says all there is to say.)
+    if (report) view.notes.push_back("Percentages are of the people who answered each question.");
     bool noted = false;
     for (const json& note : array_of(member(report, "notes"))) {
         if (!note.is_string()) continue;
         view.notes.push_back(note.get<std::string>());
         noted = true;
     }
-    if (!noted) view.notes.push_back(suppression_note(d.k));
+    if (!noted && report) view.notes.push_back(suppression_note(d.k));
     add_filters(view, d);
     if (!d.live && report && segment_choices(d).empty() && area_choices(d).empty()) {
         view.notes.push_back("This results file has no breakdowns by segment or area, so it cannot be filtered.");
@@ -885,7 +882,7 @@ nlohmann::json dashboard_json(const DashboardView& view) {
         charts.push_back({{"id", chart.id},         {"section", chart.section}, {"question", chart.question},
                           {"title", chart.title},   {"subtitle", chart.subtitle}, {"measure", chart.measure},
                           {"headings", chart.headings}, {"bars", std::move(bars)}, {"notes", chart.notes},
-                          {"message", chart.message}, {"details", chart.details}});
+                          {"message", chart.message}, {"details", chart.details}, {"scaled", chart.scaled}});
     }
     json out = {{"source", view.source}, {"fileName", view.file_name}, {"page", view.page},     {"k", view.k},
                 {"summary", view.summary}, {"notes", view.notes},

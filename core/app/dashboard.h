@@ -48,6 +48,9 @@ struct DashboardChart {
     std::string measure;   // choice, choices, rating, number, ranking, matrix, text, summary
     std::vector<std::string> headings;  // the table's column headings: answer, people, percent[, mean rank]
     std::vector<DashboardBar> bars;
+    // False when the group's percentages are held back (they would give a hidden total away):
+    // then the chart shows the counts alone, with no bars, as a bar needs a whole to be part of.
+    bool scaled = true;
     std::vector<std::string> notes;     // how many answered; mean and median; "can add up to more than 100%"
     std::string message;   // shown instead of bars: too few people, or a text question's count
     std::string details;   // the control that compares groups for this question ("" when none)

@@ -184,6 +184,13 @@ TEST_CASE("a Board report file: summary, one chart per question, and a suppresse
     REQUIRE(ranking);
     CHECK(ranking->headings.back() == "Average rank");
     CHECK_FALSE(ranking->bars.front().extra.empty());
+    // This file holds back how many answered the ranking, and so its percentages: counts only, no bars.
+    REQUIRE(fixture()["questions"][28]["name"] == "priorities");
+    REQUIRE(fixture()["questions"][28]["all"]["answered"].value("suppressed", false));
+    CHECK_FALSE(ranking->scaled);
+    CHECK(std::all_of(ranking->bars.begin(), ranking->bars.end(), [](const DashboardBar& b) { return b.fraction == 0 && b.percent.empty(); }));
+    CHECK(ranking->bars.front().count == std::to_string(fixture()["questions"][28]["all"]["options"][0]["count"].get<int>()));
+    CHECK(chart(dashboard, "q:home_broadband_type")->scaled);
     const DashboardChart* ideas = chart(dashboard, "q:ideas");
     REQUIRE(ideas);
     CHECK(ideas->bars.empty());  // this file holds back how many answered it (the residents' count is below)
