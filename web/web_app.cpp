@@ -153,6 +153,7 @@ void WebApp::start() {
         apply_intents();  // so the first frame shows the survey's first screen, not "loading"
         mark_startup("survey");
     }
+    accept_results_files();
     request_frames(kFramesAfterChange);
 }
 
@@ -499,6 +500,7 @@ bool WebApp::apply_intents() {
         }
         state_ = std::move(next->state);
         if (!state_.kiosk) remember_settings(before);
+        if (state_.kiosk.has_value() != before.kiosk.has_value()) accept_results_files();
         if (!before.show_errors && state_.show_errors && state_.screen == Screen::Question) {
             // Continue found errors: the keyboard focus goes to the first question in error.
             const ViewModel shown = build_view(state_);
@@ -536,6 +538,7 @@ std::string WebApp::submit_request(std::string_view request_json) {
 
 void WebApp::carry_out(Effects effects) {
     if (!effects.announce.empty()) platform::announce(effects.announce);
+    carry_out_dashboard(effects);  // a results file needs no store
     if (effects.leave_kiosk) {  // needs no store: a kiosk whose storage failed can still stop being one
         platform::store_preference("kiosk", "0");
         pending_intents_.push_back(intent::SetKiosk{std::nullopt});

@@ -62,6 +62,9 @@ private:
     void carry_out_staff(const Effects& effects);
     intent::StaffReport staff_report(std::string message) const;
     void report_later(intent::StaffReport report);
+    // The results dashboard's files and live responses (web/dashboard_host.cpp).
+    void accept_results_files();
+    void carry_out_dashboard(const Effects& effects);
     void flush_draft(bool force);
     bool after_change(const ViewModel& view);
     void start_gallery(const std::string& name);

@@ -173,9 +173,12 @@ export async function reachAttract(page, pin = defaultPin, { timeoutMs = 60_000,
         break;
       }
       case 'staff':
-      case 'staff-results':
         await pressControl(page, 'staff:close', { touch });
         await until(page, (v) => v.screen !== current.screen, 10_000, 'closing the staff screen');
+        break;
+      case 'dashboard':  // the staff screen's results: back to the staff screen first
+        await pressControl(page, 'dashboard:back', { touch });
+        await until(page, (v) => v.screen !== current.screen, 10_000, 'leaving the results');
         break;
       case 'unavailable':
         // Another page still holds the store's lock (a killed page's is let go shortly): this page

@@ -202,6 +202,87 @@
   }
 
   // --- 4. screens -------------------------------------------------------------------------------
+  // The results dashboard (docs/dashboard.md): every chart as a real table with a caption, the
+  // filters as buttons and a select, all reachable with Tab and worked with Enter or Space.
+  function dashboardChart(chart, control) {
+    const nodes = [];
+    const caption = chart.subtitle ? `${chart.title}: ${chart.subtitle}` : chart.title;
+    if (chart.message) nodes.push(make('p', { text: chart.bars.length ? chart.message : `${caption}: ${chart.message}` }));
+    if (chart.bars.length) {
+      const headings = chart.headings || [];
+      nodes.push(make('div', { class: 'canvass-table-scroll' }, [make('table', {}, [
+        make('caption', { text: caption }),
+        make('thead', {}, [make('tr', {}, headings.map((h) => make('th', { scope: 'col', text: h })))]),
+        make('tbody', {}, chart.bars.map((bar) => make('tr', {}, [
+          make('th', { scope: 'row', text: bar.label }),
+          make('td', { class: `canvass-number${bar.suppressed ? ' canvass-suppressed' : ''}`, text: bar.count }),
+          make('td', { class: 'canvass-number', text: bar.percent || 'not shown' }),
+          ...(headings.length > 3 ? [make('td', { class: 'canvass-number', text: bar.extra || '' })] : []),
+        ]))),
+      ])]));
+    }
+    for (const note of chart.notes || []) nodes.push(make('p', { class: 'canvass-hint', text: note }));
+    const details = chart.details && control(chart.details);
+    if (details) {
+      nodes.push(make('button', { type: 'button', 'data-control': details.id, onclick: () => send({ control: details.id }) },
+        [details.label, make('span', { class: 'canvass-visually-hidden', text: `: ${caption}` })]));
+    }
+    return nodes;
+  }
+
+  // A group of toggles as one select: its option values are the controls' ids.
+  function controlSelect(id, label, members, placeholder) {
+    const chosen = members.find((c) => c.selected);
+    const options = members.map((c) => make('option', { value: c.id, text: c.label, selected: c.selected }));
+    if (!chosen && placeholder) options.unshift(make('option', { value: '', text: placeholder, selected: true }));
+    return make('div', { class: 'canvass-question' }, [
+      make('label', { for: id, text: label }),
+      make('select', { id, 'data-control': chosen ? chosen.id : members[0]?.id,
+        onchange: (e) => { if (e.target.value) send({ control: e.target.value }); } }, options),
+    ]);
+  }
+
+  function dashboard(view, nodes, control) {
+    const d = view.dashboard || { charts: [] };
+    const members = (group) => (view.controls || []).filter((c) => c.group === group);
+    const segments = members('dashboard_segment'), areas = members('dashboard_area');
+    if (segments.length || areas.length) {
+      nodes.push(make('h2', { text: 'Show the answers of' }));
+      if (segments.length) {
+        nodes.push(make('div', { role: 'group', 'aria-labelledby': 'canvass-dashboard-segment' }, [
+          make('p', { id: 'canvass-dashboard-segment', text: 'Segment' }), ...segments.map((c) => button(c))]));
+      }
+      if (areas.length) nodes.push(controlSelect('canvass-dashboard-area', 'Area', areas));
+      if (d.source === 'file' && segments.length && areas.length) nodes.push(make('p', { class: 'canvass-hint', text: 'A results file shows one segment or one area at a time.' }));
+    }
+    for (const id of ['dashboard:crosstab', 'dashboard:open_file']) if (control(id)) nodes.push(button(control(id)));
+    const rows = members('dashboard_rows'), columns = members('dashboard_columns');
+    if (rows.length) {
+      nodes.push(controlSelect('canvass-dashboard-rows', 'Rows: the first question', rows, 'Choose a question'));
+      nodes.push(controlSelect('canvass-dashboard-columns', 'Columns: the second question', columns, 'Choose a question'));
+    }
+    const crosstabs = members('dashboard_crosstabs');
+    if (crosstabs.length) nodes.push(make('div', { role: 'group', 'aria-label': 'Comparisons in this file' }, crosstabs.map((c) => button(c))));
+    if (d.message) nodes.push(make('p', { role: 'status', class: 'canvass-status', text: d.message }));
+    if (d.crosstab) {
+      const x = d.crosstab;
+      nodes.push(make('div', { class: 'canvass-table-scroll' }, [make('table', {}, [
+        make('caption', { text: x.title }),
+        make('thead', {}, [make('tr', {}, [make('td'), ...x.columns.map((label) => make('th', { scope: 'col', text: label }))])]),
+        make('tbody', {}, x.rows.map((row) => make('tr', {}, [make('th', { scope: 'row', text: row.label }),
+          ...row.cells.map((text, i) => make('td', { class: `canvass-number${row.suppressed[i] ? ' canvass-suppressed' : ''}`, text }))]))),
+      ])]));
+    }
+    let section = '';
+    for (const chart of d.charts) {
+      if (chart.section !== section) {
+        section = chart.section;
+        nodes.push(make('h2', { text: section }));
+      }
+      nodes.push(...dashboardChart(chart, control));
+    }
+  }
+
   function build(view) {
     const control = (id) => (view.controls || []).find((c) => c.id === id);
     const nodes = [];
@@ -233,6 +314,8 @@
       nodes.push(make('div', { role: 'group', 'aria-label': 'PIN keypad' }, keys.map((c) => button(c))));
     }
     for (const c of (view.controls || []).filter((c) => c.group === 'staff')) nodes.push(button(c));
+    if (control('dashboard:back')) nodes.unshift(button(control('dashboard:back')));
+    if (view.screen === 'dashboard') dashboard(view, nodes, control);
     if (view.privacySummary) nodes.push(make('p', { text: view.privacySummary }));
     const privacy = control('privacy_notice');
     if (privacy) nodes.push(make('p', {}, [make('a', { href: privacy.value, text: privacy.label, target: '_blank', rel: 'noopener', 'data-control': privacy.id })]));
@@ -249,6 +332,10 @@
     if (view.completedHtmlBlocks) nodes.push(make('div', {}, htmlBlocks(view.completedHtmlBlocks)));
     for (const id of ['start', 'resume', 'still_here', 'continue', 'submit']) if (control(id)) nodes.push(button(control(id)));
     if (view.screen === 'welcome' && (view.elements || []).length) for (const q of view.elements) nodes.push(question(q));
+    if (control('open_results_file')) {
+      if (view.resultsFileHint) nodes.push(make('p', { text: view.resultsFileHint }));
+      nodes.push(button(control('open_results_file')));
+    }
     const footer = (view.controls || []).filter((c) => c.id === 'start_again' || c.group === 'text_size' || c.group === 'contrast');
     if (footer.length) nodes.push(make('div', { class: 'canvass-settings' }, footer.map((c) => button(c))));
     return nodes;

@@ -12,6 +12,7 @@
 
 #include "core/app/semantic_intents.h"
 #include "imgui.h"
+#include "web/views/dashboard_view.h"
 
 namespace canvass::web {
 namespace {
@@ -171,6 +172,21 @@ void language_header(FrameContext& frame, const ViewModel& view, const Column& c
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, col.width - width));
     button_row(frame, languages, Column{col.left, width}, [&](const ControlView& c) { press(view, c, intents); });
     gap(frame, 8);
+}
+
+// "Open a results file", for council staff and the DIZ Board (not on a kiosk): below what the
+// screen is for, so residents read their own part first.
+void results_file(FrameContext& frame, const ViewModel& view, const Column& col, std::vector<Intent>& intents) {
+    const ControlView* open = find_control(view, "open_results_file");
+    if (!open) return;
+    gap(frame, 32);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 rule = ImGui::GetCursorScreenPos();
+    draw->AddLine(rule, ImVec2(rule.x + col.width, rule.y), frame.theme.border, 1);
+    gap(frame, 16);
+    draw_text_block(view.results_hint, frame.fonts.body, frame.theme.secondary_text, col.width);
+    gap(frame, 8);
+    if (draw_button(frame, *open, ButtonStyle::Secondary, std::min(col.width, label_width(frame, open->label)))) press(view, *open, intents);
 }
 
 // --- 3. One function per screen ------------------------------------------------------------------------
@@ -389,17 +405,23 @@ std::string first_control_id(const ViewModel& view, const std::string& name) {
 
 void draw_screen(FrameContext& frame, const ViewModel& view, QuestionUiState& ui, std::vector<Intent>& intents,
                  FlowOutput& output) {
+    const std::string& screen = view.screen;
+    if (screen == "dashboard") {  // its own, wider column (web/views/dashboard_view.h)
+        draw_dashboard(frame, view, intents);
+        return;
+    }
     const Column col = column(frame);
     ImGui::SetCursorPos(ImVec2(col.left, 24 * frame.text_scale));
     ImGui::BeginGroup();
-    const std::string& screen = view.screen;
-    if (screen == "staff-pin" || screen == "staff" || screen == "staff-results") {
+    if (screen == "staff-pin" || screen == "staff") {
         if (screen == "staff-pin") staff_pin(frame, view, col, intents);
         else staff_screen(frame, view, col, intents);
         ImGui::EndGroup();
         return;
     }
     if (screen != "loading" && screen != "submitting") language_header(frame, view, col, intents);
+    // A results file that could not be opened (welcome, closed, unavailable): said at the top.
+    if (screen == "welcome" || screen == "closed" || screen == "unavailable") error_summary(frame, view, col, ui);
     if (screen == "welcome") welcome(frame, view, col, ui, intents, output);
     else if (screen == "resume" || screen == "still-there") prompt(frame, view, col, intents);
     else if (screen == "question") question(frame, view, col, ui, intents);
@@ -409,6 +431,7 @@ void draw_screen(FrameContext& frame, const ViewModel& view, QuestionUiState& ui
         heading(frame, view.heading, col);
         paragraphs(frame, view.paragraphs, col);
     }
+    results_file(frame, view, col, intents);
     if (screen != "loading" && screen != "submitting") settings_footer(frame, view, col, intents);
     ImGui::EndGroup();
 }
