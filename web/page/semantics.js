@@ -207,7 +207,7 @@
   function dashboardChart(chart, control) {
     const nodes = [];
     const caption = chart.subtitle ? `${chart.title}: ${chart.subtitle}` : chart.title;
-    if (chart.message) nodes.push(make('p', { text: chart.bars.length ? chart.message : `${caption}: ${chart.message}` }));
+    if (chart.message) nodes.push(chart.bars.length ? make('p', { text: chart.message }) : make('p', {}, [make('strong', { text: caption }), ` ${chart.message}`]));
     if (chart.bars.length) {
       const headings = chart.headings || [];
       nodes.push(make('div', { class: 'canvass-table-scroll' }, [make('table', {}, [
