@@ -198,7 +198,10 @@ std::string decimal_text(double value) {
 std::string fewer_than(int k) { return "fewer than " + std::to_string(k); }
 
 std::string suppression_note(int k) {
-    return "Counts under " + std::to_string(k) + " show as \u201c" + fewer_than(k) + "\u201d, so that nobody can be picked out.";
+    // Secondary suppression hides some larger counts the same way (docs/reports.md): say so, or
+    // "fewer than 10" beside a larger published part would read as a mistake.
+    return "Counts under " + std::to_string(k) + " show as \u201c" + fewer_than(k) +
+           "\u201d, so that nobody can be picked out. A few larger counts are hidden the same way, so that a small one cannot be worked out from the totals.";
 }
 
 std::string count_text(const Cell& cell, int k) { return cell.suppressed ? fewer_than(k) : number_text(*cell.count); }
