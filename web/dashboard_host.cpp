@@ -40,6 +40,7 @@ void WebApp::accept_results_files() {
 }
 
 void WebApp::carry_out_dashboard(const Effects& effects) {
+    if (effects.download) platform::offer_download(effects.download->file_name, effects.download->text);
     if (effects.choose_results_file) {
         platform::choose_file(results::kMaxReportBytes, [this](Result<platform::ChosenFile> file) {
             finished_intents_.push_back(results_file(std::move(file)));

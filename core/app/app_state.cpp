@@ -464,6 +464,7 @@ struct Applier {
     Result<Transition> operator()(const intent::DashboardFilter& filter) { return settle(dashboard::filter(state, filter)); }
     Result<Transition> operator()(const intent::DashboardShowQuestion& show) { return settle(dashboard::show_question(state, show)); }
     Result<Transition> operator()(const intent::DashboardShowCrosstab& show) { return settle(dashboard::show_crosstab(state, show)); }
+    Result<Transition> operator()(const intent::DashboardDownloadReport&) { return settle(dashboard::download_report(state, effects)); }
 
     Result<Transition> settle(const Status& status) {
         if (!status) return status.error();

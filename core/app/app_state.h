@@ -234,6 +234,8 @@ struct DashboardFilter { std::string dimension; std::string value; };
 struct DashboardShowQuestion { std::string name; };
 // The cross-tab page, with its rows and/or columns question chosen (unset: kept as they are).
 struct DashboardShowCrosstab { std::optional<std::string> rows, columns; };
+// Live results: download the Board report (canvass.report, docs/reports.md) of every response.
+struct DashboardDownloadReport {};
 }  // namespace intent
 
 using Intent = std::variant<intent::SetLocale, intent::ChangeTextSize, intent::SetHighContrast, intent::SurveyLoaded,
@@ -242,7 +244,8 @@ using Intent = std::variant<intent::SetLocale, intent::ChangeTextSize, intent::S
                             intent::SubmitFinished, intent::SetKiosk, intent::Tick, intent::StillHere,
                             intent::StaffRecordsLoaded, intent::OpenStaff, intent::PinKey, intent::Staff,
                             intent::StaffReport, intent::ChooseResultsFile, intent::OpenDashboard,
-                            intent::DashboardFilter, intent::DashboardShowQuestion, intent::DashboardShowCrosstab>;
+                            intent::DashboardFilter, intent::DashboardShowQuestion, intent::DashboardShowCrosstab,
+                            intent::DashboardDownloadReport>;
 
 // What apply_intent needs from outside: the time, and random bytes for a new response id.
 struct IntentContext {
@@ -267,6 +270,10 @@ struct Effects {
     // The results dashboard (core/app/dashboard.h), each answered with an OpenDashboard.
     bool choose_results_file = false;         // let the person pick a Board report file
     bool load_dashboard_responses = false;    // read this kiosk's responses to its survey
+    struct Download {
+        std::string file_name, text;
+    };
+    std::optional<Download> download;         // offer this file to the person (the Board report)
 };
 
 struct Transition {

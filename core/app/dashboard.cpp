@@ -433,6 +433,9 @@ void overview(DashboardView& view, const DashboardState& d) {
         view.notes.push_back("This results file has no breakdowns by segment or area, so it cannot be filtered.");
     }
     if (report) view.controls.push_back(control("dashboard:crosstab", "Compare two questions", "dashboard_nav", "crosstab"));
+    if (d.live && d.table && d.responses >= static_cast<std::size_t>(d.k)) {
+        view.controls.push_back(control("dashboard:download_report", "Download the report for the Board", "dashboard_nav", "download_report"));
+    }
     if (!d.live) view.controls.push_back(control("dashboard:open_file", "Open another results file", "dashboard_nav", "open_file"));
     if (!report) {
         view.message = refusal_text(d);
@@ -827,6 +830,21 @@ Status show_crosstab(AppState& state, const intent::DashboardShowCrosstab& show)
     d.page = DashboardPage::Crosstab;
     if (d.live && (changed || (!d.crosstab && d.crosstab_refusal.empty()))) count_crosstab(d);
     keep(state, std::move(d));
+    return Ok{};
+}
+
+Status download_report(const AppState& state, Effects& effects) {
+    if (Status open = need_dashboard(state); !open) return open;
+    const DashboardState& d = *state.dashboard;
+    if (!d.live || !d.table) return make_error("only this device's own responses can be downloaded as a report");
+    results::ReportOptions options;
+    options.k = d.k;
+    options.generated_day = d.generated_day;
+    Result<json> report = results::make_report(*d.table, options);
+    if (!report) return report.error();
+    std::string day = d.generated_day;
+    day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
+    effects.download = Effects::Download{"canvass-report-" + d.table->survey().id + "-" + day + ".json", results::write_report(*report)};
     return Ok{};
 }
 

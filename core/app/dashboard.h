@@ -131,6 +131,9 @@ Status filter(AppState& state, const intent::DashboardFilter& filter);
 Status show_question(AppState& state, const intent::DashboardShowQuestion& show);
 Status show_crosstab(AppState& state, const intent::DashboardShowCrosstab& show);
 Status back(AppState& state, Effects& effects);
+// Live results only: the Board report of every response on this device (every breakdown, k as
+// shown, whatever the filter), offered as canvass-report-SURVEY-YYYYMMDD.json.
+Status download_report(const AppState& state, Effects& effects);
 
 }  // namespace dashboard
 

@@ -37,6 +37,7 @@ Result<Intent> intent_for_control(const ViewModel& view, std::string_view id) {
     if (c.id == "open_results_file" || c.id == "dashboard:open_file") return Intent(intent::ChooseResultsFile{});
     if (c.id == "dashboard:back") return Intent(intent::Back{});
     if (c.id == "dashboard:crosstab") return Intent(intent::DashboardShowCrosstab{});
+    if (c.id == "dashboard:download_report") return Intent(intent::DashboardDownloadReport{});
     if (c.group == "dashboard_segment") return Intent(intent::DashboardFilter{"segment", c.value});
     if (c.group == "dashboard_area") return Intent(intent::DashboardFilter{"area", c.value});
     if (c.group == "dashboard_questions") return Intent(intent::DashboardShowQuestion{c.value});

@@ -397,3 +397,22 @@ TEST_CASE("the live dashboard is part of the staff area: it locks with it") {
     CHECK(session.state.screen == Screen::Welcome);
     CHECK_FALSE(session.state.dashboard);
 }
+
+TEST_CASE("live results download as the Board report of every response, whatever the filter") {
+    Session session = live(24, 12);
+    CHECK(press(session, "dashboard:segment:resident").empty());  // the filter is the view's, not the report's
+    CHECK(press(session, "dashboard:download_report").empty());
+    REQUIRE(session.effects.download.has_value());
+    const std::string& name = session.effects.download->file_name;
+    CHECK(name.rfind("canvass-report-diz-digital-needs-", 0) == 0);
+    CHECK(name.size() == std::string("canvass-report-diz-digital-needs-YYYYMMDD.json").size());
+    Result<json> report = results::read_report(session.effects.download->text, name);
+    REQUIRE(report.ok());
+    CHECK((*report)["response_count"] == 36);
+    CHECK((*report)["questions"][0].contains("by_area"));
+    CHECK(session.effects.download->text.find("00000000-0000-4000") == std::string::npos);    // no response id
+    CHECK(session.effects.download->text.find("Faster broadband") == std::string::npos);      // no free text
+    // Too few responses for a report: no download offered.
+    Session small = live(3);
+    CHECK(press(small, "dashboard:download_report") == "there is no control 'dashboard:download_report' on the dashboard screen");
+}

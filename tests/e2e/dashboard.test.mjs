@@ -253,6 +253,14 @@ test('a kiosk\'s staff open the dashboard on the responses stored there; a small
   await settledView(page);
   await screenshot(page, 'dashboard-kiosk-small-group');
   assert.deepEqual(await axeViolations(page), []);
+  // The Board report of every response on the kiosk, whatever the filter shows.
+  const [download] = await Promise.all([page.waitForEvent('download'), pressControl(page, 'dashboard:download_report', { touch: true })]);
+  assert.match(download.suggestedFilename(), /^canvass-report-diz-digital-needs-\d{8}\.json$/);
+  const reportText = readFileSync(await download.path(), 'utf8');
+  const board = JSON.parse(reportText);
+  assert.equal(board.format, 'canvass.report');
+  assert.equal(board.response_count, 33);
+  assert.ok(!/T\d\d:\d\d/.test(reportText), 'no time of day in a report');
   await pressControl(page, 'dashboard:back', { touch: true });
   current = await waitForView(page, (v) => v.screen === 'staff');
   assert.match(current.paragraphs[1], /On this kiosk: 33,/);

@@ -255,7 +255,7 @@
       if (areas.length) nodes.push(controlSelect('canvass-dashboard-area', 'Area', areas));
       if (d.source === 'file' && segments.length && areas.length) nodes.push(make('p', { class: 'canvass-hint', text: 'A results file shows one segment or one area at a time.' }));
     }
-    for (const id of ['dashboard:crosstab', 'dashboard:open_file']) if (control(id)) nodes.push(button(control(id)));
+    for (const id of ['dashboard:crosstab', 'dashboard:download_report', 'dashboard:open_file']) if (control(id)) nodes.push(button(control(id)));
     const rows = members('dashboard_rows'), columns = members('dashboard_columns');
     if (rows.length) {
       nodes.push(controlSelect('canvass-dashboard-rows', 'Rows: the first question', rows, 'Choose a question'));

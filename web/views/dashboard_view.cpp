@@ -370,7 +370,7 @@ void draw_dashboard(FrameContext& frame, const ViewModel& view, std::vector<Inte
         }
     }
     std::vector<const ControlView*> nav;
-    for (const char* id : {"dashboard:crosstab", "dashboard:open_file"}) {
+    for (const char* id : {"dashboard:crosstab", "dashboard:download_report", "dashboard:open_file"}) {
         if (const ControlView* c = find_control(view, id)) nav.push_back(c);
     }
     if (!nav.empty()) {
