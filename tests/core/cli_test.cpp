@@ -11,40 +11,18 @@
 #include <sstream>
 #include <string>
 
+#include "tests/core/cli_run.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int exit_code = -1;
-    std::string out;  // stdout
-    std::string err;  // stderr
-};
+using Run = canvass::testing::CliRun;
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string slurp(const fs::path& path) { return canvass::testing::read_whole_file(path); }
 
 // Runs the CLI with `args` (already shell-quoted), capturing stdout and stderr separately.
-Run run_cli(const std::string& args) {
-    const fs::path dir = fs::temp_directory_path() / "canvass_cli_test";
-    fs::create_directories(dir);
-    const fs::path err_file = dir / "stderr.txt";
-    const std::string command = std::string("'") + CANVASS_CLI_PATH + "' " + args + " 2>'" + err_file.string() + "'";
-    Run run;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-    const int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.err = slurp(err_file);
-    return run;
-}
+Run run_cli(const std::string& args) { return canvass::testing::run_canvass(args); }
 
 std::string source(const std::string& relative) { return std::string(CANVASS_SOURCE_DIR) + "/" + relative; }
 

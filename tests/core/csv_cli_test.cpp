@@ -18,41 +18,19 @@
 #include "core/store/bundle.h"
 #include "core/survey/survey.h"
 #include "temp_dir.h"
+#include "tests/core/cli_run.h"
 
 namespace fs = std::filesystem;
 using namespace canvass;
 
 namespace {
 
-struct Run {
-    int exit_code = -1;
-    std::string out;  // stdout
-    std::string err;  // stderr
-};
+using Run = testing::CliRun;
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string slurp(const fs::path& path) { return testing::read_whole_file(path); }
 
-// Runs the CLI with `args` (already shell-quoted), capturing stdout and stderr separately.
-Run run_cli(const testing::TempDir& dir, const std::string& args) {
-    const fs::path err_file = dir.path / "stderr.txt";
-    const std::string command = std::string("'") + CANVASS_CLI_PATH + "' " + args + " 2>'" + err_file.string() + "' </dev/null";
-    Run run;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-    const int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.err = slurp(err_file);
-    fs::remove(err_file);
-    return run;
-}
+// Runs the CLI with `args` (already shell-quoted), with nothing on its standard input.
+Run run_cli(const testing::TempDir&, const std::string& args) { return testing::run_canvass(args + " </dev/null"); }
 
 std::string source(const std::string& relative) { return std::string(CANVASS_SOURCE_DIR) + "/" + relative; }
 std::string quoted(const std::string& text) { return "'" + text + "'"; }

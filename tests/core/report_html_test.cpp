@@ -20,6 +20,7 @@
 #include "core/results/report.h"
 #include "core/results/report_html.h"
 #include "temp_dir.h"
+#include "tests/core/cli_run.h"
 
 using namespace canvass;
 using namespace canvass::results;
@@ -116,26 +117,10 @@ std::size_t occurrences(const std::string& text, const std::string& what) {
     return count;
 }
 
-struct Run {
-    int exit_code = -1;
-    std::string out, err;
-};
+using Run = canvass::testing::CliRun;
 
 // Runs the CLI with `args` (already shell-quoted).
-Run run_cli(const std::string& args, const canvass::testing::TempDir& dir) {
-    const std::string err_file = dir.file("stderr.txt");
-    const std::string command = std::string("'") + CANVASS_CLI_PATH + "' " + args + " 2>'" + err_file + "'";
-    Run run;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-    const int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.err = slurp(err_file);
-    return run;
-}
+Run run_cli(const std::string& args, const canvass::testing::TempDir&) { return canvass::testing::run_canvass(args); }
 
 }  // namespace
 
