@@ -59,6 +59,11 @@ void WebApp::carry_out_dashboard(const Effects& effects) {
         }
         intent::OpenDashboard open;
         open.responses = std::move(responses).value();
+        // The kiosk's own id names where they came from, as in its export bundles, so a Board
+        // report made here lists this kiosk among its sources.
+        for (StoredResponse& response : *open.responses) {
+            if (response.device_id.empty()) response.device_id = device_id_;
+        }
         pending_intents_.push_back(std::move(open));
     }
 }

@@ -260,6 +260,8 @@ test('a kiosk\'s staff open the dashboard on the responses stored there; a small
   const board = JSON.parse(reportText);
   assert.equal(board.format, 'canvass.report');
   assert.equal(board.response_count, 33);
+  assert.equal(board.sources.length, 1);
+  assert.match(board.sources[0].id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'the kiosk\'s own id names the source');
   assert.ok(!/T\d\d:\d\d/.test(reportText), 'no time of day in a report');
   await pressControl(page, 'dashboard:back', { touch: true });
   current = await waitForView(page, (v) => v.screen === 'staff');
