@@ -1,6 +1,6 @@
 // Merging bundles, and checking responses against their survey.
 //
-// Sections: 1. Value keys; 2. Merging; 3. Checking against the survey.
+// Sections: 1. Merging; 2. Checking against the survey.
 #include "core/results/merge.h"
 
 #include <algorithm>
@@ -16,20 +16,6 @@ namespace canvass::results {
 
 using nlohmann::json;
 
-// --- 1. Value keys --------------------------------------------------------------------------
-
-std::string value_key(const json& value) {
-    if (value.is_string()) return value.get<std::string>();
-    if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
-    if (value.is_number_float()) {
-        const double d = value.get<double>();
-        if (std::floor(d) == d && std::fabs(d) < 1e15) return std::to_string(static_cast<std::int64_t>(d));
-        return value.dump();
-    }
-    if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
-    return value.dump();
-}
-
 namespace {
 
 std::string short_version(const std::string& version) { return version.substr(0, 12) + "…"; }
@@ -42,7 +28,7 @@ bool same_response(const StoredResponse& a, const StoredResponse& b) {
 
 }  // namespace
 
-// --- 2. Merging -----------------------------------------------------------------------------
+// --- 1. Merging -----------------------------------------------------------------------------
 
 Result<ResponseBundle> merge_bundles(const std::vector<BundleFile>& files) {
     if (files.empty()) return make_error("no bundles to merge");
@@ -92,7 +78,7 @@ Result<ResponseBundle> merge_bundles(const std::vector<BundleFile>& files) {
     return merged;
 }
 
-// --- 3. Checking against the survey ---------------------------------------------------------
+// --- 2. Checking against the survey ---------------------------------------------------------
 
 namespace {
 
