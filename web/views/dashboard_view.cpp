@@ -17,8 +17,8 @@
 #include <string>
 
 #include "core/app/dashboard.h"
-#include "core/app/semantic_intents.h"
 #include "imgui.h"
+#include "web/views/view_controls.h"
 
 namespace canvass::web {
 namespace {
@@ -59,27 +59,6 @@ float text_at(ImVec2 at, std::string_view text, ImFont* font, ImU32 colour, floa
     if (text.empty()) return 0;
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, at, colour, text.data(), text.data() + text.size(), width);
     return text_height(font, text, width);
-}
-
-const ControlView* find_control(const ViewModel& view, std::string_view id) {
-    for (const ControlView& c : view.controls) {
-        if (c.id == id) return &c;
-    }
-    return nullptr;
-}
-
-std::vector<const ControlView*> group(const ViewModel& view, std::string_view name) {
-    std::vector<const ControlView*> out;
-    for (const ControlView& c : view.controls) {
-        if (c.group == name) out.push_back(&c);
-    }
-    return out;
-}
-
-// A pressed control asks core what it means (core/app/semantic_intents.h), as the accessible
-// layer's buttons do.
-void press(const ViewModel& view, const ControlView& c, std::vector<Intent>& intents) {
-    if (Result<Intent> intent = intent_for_control(view, c.id)) intents.push_back(std::move(intent).value());
 }
 
 float button_width(const FrameContext& frame, const std::string& label) {

@@ -10,8 +10,8 @@
 #include <algorithm>
 #include <string>
 
-#include "core/app/semantic_intents.h"
 #include "imgui.h"
+#include "web/views/view_controls.h"
 #include "web/views/dashboard_view.h"
 
 namespace canvass::web {
@@ -46,13 +46,6 @@ void paragraphs(const FrameContext& frame, const std::vector<std::string>& texts
     }
 }
 
-const ControlView* find_control(const ViewModel& view, std::string_view id) {
-    for (const ControlView& c : view.controls) {
-        if (c.id == id) return &c;
-    }
-    return nullptr;
-}
-
 float label_width(const FrameContext& frame, const std::string& label) {
     ImGui::PushFont(frame.fonts.body_bold);
     const float w = ImGui::CalcTextSize(label.c_str()).x + 48 * frame.text_scale;
@@ -77,20 +70,6 @@ void button_row(FrameContext& frame, const std::vector<const ControlView*>& memb
         if (draw_button(frame, c, style, one_row ? label_width(frame, c.label) : col.width)) on_activate(c);
         if (one_row && i + 1 < members.size()) ImGui::SameLine();
     }
-}
-
-std::vector<const ControlView*> group(const ViewModel& view, std::string_view name) {
-    std::vector<const ControlView*> out;
-    for (const ControlView& c : view.controls) {
-        if (c.group == name) out.push_back(&c);
-    }
-    return out;
-}
-
-// A pressed control asks core for what it means (core/app/semantic_intents.h), so the canvas and
-// the accessible DOM layer send the very same intent for the same control.
-void press(const ViewModel& view, const ControlView& c, std::vector<Intent>& intents) {
-    if (Result<Intent> intent = intent_for_control(view, c.id)) intents.push_back(std::move(intent).value());
 }
 
 // --- 2. Parts shared by screens ---------------------------------------------------------------------
