@@ -143,6 +143,59 @@ std::string answer_problem(const survey::Element& element, const json& value) {
 
 }  // namespace
 
+std::vector<Error> response_problems(const survey::Survey& survey, const StoredResponse& r, const std::string& place,
+                                     std::int64_t now_ms, std::size_t max_problems) {
+    std::vector<Error> problems;
+    const auto add = [&](std::string message, std::string where) {
+        if (problems.size() < max_problems) problems.push_back(make_error(std::move(message), std::move(where)));
+    };
+    const std::string prefix = place.empty() ? "" : place + ".";
+    if (r.survey_version != survey.version) {
+        add("this response answers survey version " + short_version(r.survey_version) + ", and " +
+                "the survey file is version " + short_version(survey.version) +
+                "; count it with the survey file it was collected with",
+            prefix + "survey_version");
+        return problems;  // nothing else can be judged against another version's questions
+    }
+    const json data = json::parse(r.data_json, nullptr, false);
+    if (!data.is_object()) {
+        add("must be the answers as a JSON object", prefix + "data");
+        return problems;
+    }
+    const survey::EvalState state = survey::evaluate_survey(survey, data, now_ms);
+    for (const auto& [key, value] : data.items()) {
+        if (problems.size() >= max_problems) return problems;
+        const std::string where = prefix + "data." + (key.size() > 40 ? key.substr(0, 40) + "…" : key);
+        std::string name = key;
+        const bool comment = key.size() > 8 && key.compare(key.size() - 8, 8, "-Comment") == 0;
+        if (comment) name = key.substr(0, key.size() - 8);
+        const int q = survey.find_question(name);
+        if (q < 0) {
+            add("the survey has no question '" + name.substr(0, 40) + "'; remove it", where);
+            continue;
+        }
+        const survey::Element& element = survey.elements[static_cast<std::size_t>(q)];
+        if (!state.shown[static_cast<std::size_t>(q)]) {
+            add("answers a question this respondent could not see (its conditions hide it)", where);
+            continue;
+        }
+        if (comment) {
+            if (!value.is_string()) add("must be text", where);
+            continue;
+        }
+        if (std::string problem = answer_problem(element, value); !problem.empty()) {
+            add(problem, where);
+            continue;
+        }
+        const std::vector<std::string> errors = survey::question_errors(survey, state, q, "");
+        if (!errors.empty()) add("the answer breaks the question's rules: " + errors.front(), where);
+    }
+    if (!survey::survey_is_complete(survey, state)) {
+        add("the answers are not complete: a question the survey requires is unanswered", prefix + "data");
+    }
+    return problems;
+}
+
 Status check_bundle_against_survey(const survey::Survey& survey, const BundleFile& file, std::int64_t now_ms) {
     if (file.bundle.survey_id != survey.id) {
         return make_error("this bundle is of survey '" + file.bundle.survey_id + "', not '" + survey.id +
@@ -150,39 +203,9 @@ Status check_bundle_against_survey(const survey::Survey& survey, const BundleFil
                           file.name + ": survey_id");
     }
     for (std::size_t i = 0; i < file.bundle.responses.size(); ++i) {
-        const StoredResponse& r = file.bundle.responses[i];
         const std::string place = file.name + ": responses[" + std::to_string(i) + "]";
-        if (r.survey_version != survey.version) {
-            return make_error("this response answers survey version " + short_version(r.survey_version) + ", and " +
-                                  "the survey file is version " + short_version(survey.version) +
-                                  "; count it with the survey file it was collected with",
-                              place + ".survey_version");
-        }
-        const json data = json::parse(r.data_json, nullptr, false);
-        if (!data.is_object()) return make_error("must be the answers as a JSON object", place + ".data");
-        const survey::EvalState state = survey::evaluate_survey(survey, data, now_ms);
-        for (const auto& [key, value] : data.items()) {
-            const std::string where = place + ".data." + (key.size() > 40 ? key.substr(0, 40) + "…" : key);
-            std::string name = key;
-            const bool comment = key.size() > 8 && key.compare(key.size() - 8, 8, "-Comment") == 0;
-            if (comment) name = key.substr(0, key.size() - 8);
-            const int q = survey.find_question(name);
-            if (q < 0) return make_error("the survey has no question '" + name.substr(0, 40) + "'; remove it", where);
-            const survey::Element& element = survey.elements[static_cast<std::size_t>(q)];
-            if (!state.shown[static_cast<std::size_t>(q)]) {
-                return make_error("answers a question this respondent could not see (its conditions hide it)", where);
-            }
-            if (comment) {
-                if (!value.is_string()) return make_error("must be text", where);
-                continue;
-            }
-            if (std::string problem = answer_problem(element, value); !problem.empty()) return make_error(problem, where);
-            const std::vector<std::string> errors = survey::question_errors(survey, state, q, "");
-            if (!errors.empty()) return make_error("the answer breaks the question's rules: " + errors.front(), where);
-        }
-        if (!survey::survey_is_complete(survey, state)) {
-            return make_error("the answers are not complete: a question the survey requires is unanswered", place + ".data");
-        }
+        std::vector<Error> problems = response_problems(survey, file.bundle.responses[i], place, now_ms, 1);
+        if (!problems.empty()) return problems.front();
     }
     return Ok{};
 }

@@ -31,4 +31,11 @@ Result<ResponseBundle> merge_bundles(const std::vector<BundleFile>& files);
 // respondent could see, and complete. `now_ms` feeds any today() in the survey's rules.
 Status check_bundle_against_survey(const survey::Survey& survey, const BundleFile& file, std::int64_t now_ms);
 
+// The same check for one response, listing up to `max_problems` problems instead of the first
+// (the collector answers a rejected response with every reason at once, so a client fixes them
+// in one go). Each error's location is `place` + ".data.QUESTION" (or ".survey_version",
+// ".data"); an empty `place` gives "data.QUESTION". Empty when the response fits.
+std::vector<Error> response_problems(const survey::Survey& survey, const StoredResponse& response, const std::string& place,
+                                     std::int64_t now_ms, std::size_t max_problems = 20);
+
 }  // namespace canvass::results
