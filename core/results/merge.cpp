@@ -30,52 +30,64 @@ bool same_response(const StoredResponse& a, const StoredResponse& b) {
 
 // --- 1. Merging -----------------------------------------------------------------------------
 
-Result<ResponseBundle> merge_bundles(const std::vector<BundleFile>& files) {
-    if (files.empty()) return make_error("no bundles to merge");
-    ResponseBundle merged;
-    merged.survey_id = files.front().bundle.survey_id;
-    merged.device_id = "merged";
-    struct Origin {
-        const StoredResponse* response;
-        std::string file;
-        std::size_t index;
-    };
-    std::map<std::string, Origin> by_id;
-    const Origin* version_source = nullptr;
-    for (const BundleFile& file : files) {
-        if (file.bundle.survey_id != merged.survey_id) {
-            return make_error("this bundle is of survey '" + file.bundle.survey_id + "', but " + files.front().name + " is of '" +
-                                  merged.survey_id + "'; merge one survey's bundles at a time",
-                              file.name + ": survey_id");
-        }
-        merged.exported_at = std::max(merged.exported_at, file.bundle.exported_at);
-        for (std::size_t i = 0; i < file.bundle.responses.size(); ++i) {
-            const StoredResponse& r = file.bundle.responses[i];
-            const std::string place = file.name + ": responses[" + std::to_string(i) + "]";
-            if (version_source && r.survey_version != version_source->response->survey_version) {
-                return make_error("this response answers survey version " + short_version(r.survey_version) + ", but " +
-                                      version_source->file + " responses[" + std::to_string(version_source->index) +
-                                      "] answers version " + short_version(version_source->response->survey_version) +
-                                      "; merge the bundles of one survey version at a time",
-                                  place + ".survey_version");
-            }
-            const auto [slot, added] = by_id.emplace(r.id, Origin{&r, file.name, i});
-            if (!version_source) version_source = &slot->second;
-            if (added) continue;
-            if (!same_response(*slot->second.response, r)) {
-                return make_error("response " + r.id + " is also in " + slot->second.file + " (responses[" +
-                                      std::to_string(slot->second.index) +
-                                      "]) with different answers or details; neither copy can be trusted over the other, "
-                                      "so nothing was merged: find out which device's copy is right",
-                                  place + ".id");
-            }
-        }
+Status BundleMerger::begin_file(const BundleFile& file) {
+    if (!first_file_) {
+        first_file_ = &file;
+        merged_.survey_id = file.bundle.survey_id;
+        merged_.device_id = "merged";
     }
-    for (const auto& [id, origin] : by_id) merged.responses.push_back(*origin.response);
-    std::sort(merged.responses.begin(), merged.responses.end(), [](const StoredResponse& a, const StoredResponse& b) {
+    if (file.bundle.survey_id != merged_.survey_id) {
+        return make_error("this bundle is of survey '" + file.bundle.survey_id + "', but " + first_file_->name + " is of '" +
+                              merged_.survey_id + "'; merge one survey's bundles at a time",
+                          file.name + ": survey_id");
+    }
+    merged_.exported_at = std::max(merged_.exported_at, file.bundle.exported_at);
+    file_ = &file;
+    return Ok{};
+}
+
+Result<bool> BundleMerger::add(std::size_t index) {
+    const BundleFile& file = *file_;
+    const StoredResponse& r = file.bundle.responses[index];
+    const auto place = [&] { return file.name + ": responses[" + std::to_string(index) + "]"; };
+    if (version_source_ && r.survey_version != version_source_->response->survey_version) {
+        return make_error("this response answers survey version " + short_version(r.survey_version) + ", but " +
+                              version_source_->file + " responses[" + std::to_string(version_source_->index) +
+                              "] answers version " + short_version(version_source_->response->survey_version) +
+                              "; merge the bundles of one survey version at a time",
+                          place() + ".survey_version");
+    }
+    const auto [slot, added] = by_id_.emplace(r.id, Origin{&r, file.name, index});
+    if (!version_source_) version_source_ = &slot->second;
+    if (added) return true;
+    if (!same_response(*slot->second.response, r)) {
+        return make_error("response " + r.id + " is also in " + slot->second.file + " (responses[" +
+                              std::to_string(slot->second.index) +
+                              "]) with different answers or details; neither copy can be trusted over the other, "
+                              "so nothing was merged: find out which device's copy is right",
+                          place() + ".id");
+    }
+    return false;
+}
+
+ResponseBundle BundleMerger::finish() && {
+    for (const auto& [id, origin] : by_id_) merged_.responses.push_back(*origin.response);
+    std::sort(merged_.responses.begin(), merged_.responses.end(), [](const StoredResponse& a, const StoredResponse& b) {
         return a.submitted_at != b.submitted_at ? a.submitted_at < b.submitted_at : a.id < b.id;
     });
-    return merged;
+    return std::move(merged_);
+}
+
+Result<ResponseBundle> merge_bundles(const std::vector<BundleFile>& files) {
+    if (files.empty()) return make_error("no bundles to merge");
+    BundleMerger merger;
+    for (const BundleFile& file : files) {
+        if (Status begun = merger.begin_file(file); !begun) return begun.error();
+        for (std::size_t i = 0; i < file.bundle.responses.size(); ++i) {
+            if (Result<bool> added = merger.add(i); !added) return added.error();
+        }
+    }
+    return std::move(merger).finish();
 }
 
 // --- 2. Checking against the survey ---------------------------------------------------------
@@ -196,16 +208,54 @@ std::vector<Error> response_problems(const survey::Survey& survey, const StoredR
     return problems;
 }
 
-Status check_bundle_against_survey(const survey::Survey& survey, const BundleFile& file, std::int64_t now_ms) {
-    if (file.bundle.survey_id != survey.id) {
-        return make_error("this bundle is of survey '" + file.bundle.survey_id + "', not '" + survey.id +
-                              "'; give the survey file it was collected with",
-                          file.name + ": survey_id");
+Status check_bundle_survey(const survey::Survey& survey, const BundleFile& file) {
+    if (file.bundle.survey_id == survey.id) return Ok{};
+    return make_error("this bundle is of survey '" + file.bundle.survey_id + "', not '" + survey.id +
+                          "'; give the survey file it was collected with",
+                      file.name + ": survey_id");
+}
+
+Status check_response_against_survey(const survey::Survey& survey, const BundleFile& file, std::size_t index, std::int64_t now_ms) {
+    const StoredResponse& r = file.bundle.responses[index];
+    const std::string place = file.name + ": responses[" + std::to_string(index) + "]";
+    if (r.survey_version != survey.version) {
+        return make_error("this response answers survey version " + short_version(r.survey_version) + ", and " +
+                              "the survey file is version " + short_version(survey.version) +
+                              "; count it with the survey file it was collected with",
+                          place + ".survey_version");
     }
+    const json data = json::parse(r.data_json, nullptr, false);
+    if (!data.is_object()) return make_error("must be the answers as a JSON object", place + ".data");
+    const survey::EvalState state = survey::evaluate_survey(survey, data, now_ms);
+    for (const auto& [key, value] : data.items()) {
+        const std::string where = place + ".data." + (key.size() > 40 ? key.substr(0, 40) + "…" : key);
+        std::string name = key;
+        const bool comment = key.size() > 8 && key.compare(key.size() - 8, 8, "-Comment") == 0;
+        if (comment) name = key.substr(0, key.size() - 8);
+        const int q = survey.find_question(name);
+        if (q < 0) return make_error("the survey has no question '" + name.substr(0, 40) + "'; remove it", where);
+        const survey::Element& element = survey.elements[static_cast<std::size_t>(q)];
+        if (!state.shown[static_cast<std::size_t>(q)]) {
+            return make_error("answers a question this respondent could not see (its conditions hide it)", where);
+        }
+        if (comment) {
+            if (!value.is_string()) return make_error("must be text", where);
+            continue;
+        }
+        if (std::string problem = answer_problem(element, value); !problem.empty()) return make_error(problem, where);
+        const std::vector<std::string> errors = survey::question_errors(survey, state, q, "");
+        if (!errors.empty()) return make_error("the answer breaks the question's rules: " + errors.front(), where);
+    }
+    if (!survey::survey_is_complete(survey, state)) {
+        return make_error("the answers are not complete: a question the survey requires is unanswered", place + ".data");
+    }
+    return Ok{};
+}
+
+Status check_bundle_against_survey(const survey::Survey& survey, const BundleFile& file, std::int64_t now_ms) {
+    if (Status same = check_bundle_survey(survey, file); !same) return same;
     for (std::size_t i = 0; i < file.bundle.responses.size(); ++i) {
-        const std::string place = file.name + ": responses[" + std::to_string(i) + "]";
-        std::vector<Error> problems = response_problems(survey, file.bundle.responses[i], place, now_ms, 1);
-        if (!problems.empty()) return problems.front();
+        if (Status checked = check_response_against_survey(survey, file, i, now_ms); !checked) return checked;
     }
     return Ok{};
 }

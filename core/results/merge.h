@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,10 +27,39 @@ struct BundleFile {
 // so merging the same files always gives the same bytes.
 Result<ResponseBundle> merge_bundles(const std::vector<BundleFile>& files);
 
+// merge_bundles one response at a time (it is built on this), so the browser can merge a large
+// import a slice at a time. The files must outlive the merger.
+class BundleMerger {
+public:
+    // The next file: of the same survey as the first one.
+    Status begin_file(const BundleFile& file);
+    // The current file's response `index`: true when it is new, false when the same response
+    // was added before; an error when it cannot be merged (another version, the same id with
+    // different content).
+    Result<bool> add(std::size_t index);
+    // Every response once, ordered by submission time then id.
+    ResponseBundle finish() &&;
+
+private:
+    struct Origin {
+        const StoredResponse* response;
+        std::string file;
+        std::size_t index;
+    };
+    ResponseBundle merged_;
+    const BundleFile* first_file_ = nullptr;
+    const BundleFile* file_ = nullptr;
+    std::map<std::string, Origin> by_id_;
+    const Origin* version_source_ = nullptr;
+};
+
 // Checks that every response in `file` answers `survey` as it is: the same survey and version,
 // only its questions (and their Other texts), only answers it offers, only questions the
 // respondent could see, and complete. `now_ms` feeds any today() in the survey's rules.
 Status check_bundle_against_survey(const survey::Survey& survey, const BundleFile& file, std::int64_t now_ms);
+// The same, in pieces: that the bundle is of the survey, then each response on its own.
+Status check_bundle_survey(const survey::Survey& survey, const BundleFile& file);
+Status check_response_against_survey(const survey::Survey& survey, const BundleFile& file, std::size_t index, std::int64_t now_ms);
 
 // The same check for one response, listing up to `max_problems` problems instead of the first
 // (the collector answers a rejected response with every reason at once, so a client fixes them

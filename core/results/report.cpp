@@ -288,24 +288,34 @@ void read_answer(Column& column, const json* answer, std::size_t r) {
     }
 }
 
+// Grows or shrinks a column to n responses; new responses have not answered.
 void size_column(Column& column, std::size_t n) {
     switch (column.measure) {
-        case Measure::Choice: column.code.assign(n, 0); break;
+        case Measure::Choice: column.code.resize(n, 0); break;
         case Measure::Rating:
         case Measure::Number:
-            column.code.assign(n, 0);
-            column.numbers.assign(n, std::nan(""));
+            column.code.resize(n, 0);
+            column.numbers.resize(n, std::nan(""));
             break;
-        case Measure::Choices: column.ticks.assign(n, 0); break;
+        case Measure::Choices: column.ticks.resize(n, 0); break;
         case Measure::Ranking:
-            column.code.assign(n, 0);
-            column.ranks.assign(n * column.values.size(), 0);
+            column.code.resize(n, 0);
+            column.ranks.resize(n * column.values.size(), 0);
             break;
-        case Measure::Text: column.answered.assign(n, 0); break;
+        case Measure::Text: column.answered.resize(n, 0); break;
         case Measure::Matrix:
             for (Column& row : column.rows) size_column(row, n);
             break;
     }
+}
+
+void size_columns(ResponseColumns& columns, std::size_t n) {
+    columns.segments.resize(n, 0);
+    columns.area.resize(n, static_cast<std::uint8_t>(Area::NotGiven));
+    columns.channel.resize(n, 0);
+    columns.day.resize(n, 0);
+    columns.device.resize(n, 0);
+    for (Column& column : columns.questions) size_column(column, n);
 }
 
 }  // namespace
@@ -318,56 +328,73 @@ ResponseTable::~ResponseTable() = default;
 std::size_t ResponseTable::size() const { return columns_->size; }
 const survey::Survey& ResponseTable::survey() const { return *survey_; }
 
-Result<ResponseTable> ResponseTable::build(const survey::Survey& survey, const std::vector<StoredResponse>& responses,
-                                           const AreaTable& areas) {
-    auto columns = std::make_unique<ResponseColumns>();
-    const std::size_t n = responses.size();
-    columns->size = n;
-    columns->segments.assign(n, 0);
-    columns->area.assign(n, static_cast<std::uint8_t>(Area::NotGiven));
-    columns->channel.assign(n, 0);
-    columns->day.assign(n, 0);
-    columns->device.assign(n, 0);
+ResponseTable::Builder::Builder(const survey::Survey& survey, std::size_t capacity, const AreaTable& areas)
+    : survey_(&survey), areas_(&areas), columns_(std::make_unique<ResponseColumns>()), capacity_(capacity) {
     for (int q : survey.questions) {
         const Element& element = survey.elements[static_cast<std::size_t>(q)];
-        if (!counted(element.type)) continue;
-        columns->questions.push_back(column_for(survey, element));
-        size_column(columns->questions.back(), n);
+        if (counted(element.type)) columns_->questions.push_back(column_for(survey, element));
     }
-    std::map<std::string, std::uint16_t, std::less<>> device_index;
-    for (std::size_t r = 0; r < n; ++r) {
-        const StoredResponse& response = responses[r];
-        if (response.survey_id != survey.id) {
-            return make_error("response " + response.id + " belongs to survey '" + response.survey_id + "', not '" + survey.id +
-                              "'; count each survey on its own");
-        }
-        const json data = json::parse(response.data_json, nullptr, false);
-        if (!data.is_object()) return make_error("response " + response.id + " has answers that are not a JSON object");
-        const std::string device = response.device_id.empty() ? "this-device" : response.device_id;
-        const auto [slot, added] = device_index.emplace(device, static_cast<std::uint16_t>(columns->devices.size()));
-        if (added) columns->devices.push_back(device);
-        columns->device[r] = slot->second;
-        const auto channel = std::find(kChannels.begin(), kChannels.end(), response.channel);
-        columns->channel[r] = static_cast<std::uint8_t>(channel == kChannels.end() ? 0 : channel - kChannels.begin());
-        Result<TimePoint> submitted = parse_iso8601(response.submitted_at);
-        if (!submitted) return make_error("response " + response.id + " has no valid submission time: " + submitted.error().message);
-        columns->day[r] = static_cast<std::int32_t>(days_from_civil(uk_local_time(*submitted).date));
-        if (const auto segment = data.find(kSegmentQuestion); segment != data.end() && segment->is_array()) {
-            for (const json& item : *segment) {
-                for (int s = 0; s < kSegmentCount; ++s) {
-                    if (item.is_string() && item.get<std::string>() == kSegments[static_cast<std::size_t>(s)]) columns->segments[r] |= std::uint8_t(1u << s);
-                }
+    size_columns(*columns_, capacity_);
+}
+
+ResponseTable::Builder::Builder(Builder&&) noexcept = default;
+ResponseTable::Builder::~Builder() = default;
+
+Status ResponseTable::Builder::add(const StoredResponse& response) {
+    const survey::Survey& survey = *survey_;
+    ResponseColumns& columns = *columns_;
+    if (response.survey_id != survey.id) {
+        return make_error("response " + response.id + " belongs to survey '" + response.survey_id + "', not '" + survey.id +
+                          "'; count each survey on its own");
+    }
+    const json data = json::parse(response.data_json, nullptr, false);
+    if (!data.is_object()) return make_error("response " + response.id + " has answers that are not a JSON object");
+    Result<TimePoint> submitted = parse_iso8601(response.submitted_at);
+    if (!submitted) return make_error("response " + response.id + " has no valid submission time: " + submitted.error().message);
+    const std::size_t r = columns.size;
+    if (r == capacity_) {
+        capacity_ = std::max<std::size_t>(64, 2 * capacity_);
+        size_columns(columns, capacity_);
+    }
+    ++columns.size;
+    const std::string device = response.device_id.empty() ? "this-device" : response.device_id;
+    const auto [slot, added] = device_index_.emplace(device, static_cast<std::uint16_t>(columns.devices.size()));
+    if (added) columns.devices.push_back(device);
+    columns.device[r] = slot->second;
+    const auto channel = std::find(kChannels.begin(), kChannels.end(), response.channel);
+    columns.channel[r] = static_cast<std::uint8_t>(channel == kChannels.end() ? 0 : channel - kChannels.begin());
+    columns.day[r] = static_cast<std::int32_t>(days_from_civil(uk_local_time(*submitted).date));
+    if (const auto segment = data.find(kSegmentQuestion); segment != data.end() && segment->is_array()) {
+        for (const json& item : *segment) {
+            for (int s = 0; s < kSegmentCount; ++s) {
+                if (item.is_string() && item.get<std::string>() == kSegments[static_cast<std::size_t>(s)]) columns.segments[r] |= std::uint8_t(1u << s);
             }
         }
-        if (const auto district = data.find(kDistrictQuestion); district != data.end() && district->is_string()) {
-            columns->area[r] = static_cast<std::uint8_t>(areas.area_of(district->get<std::string>()));
-        }
-        for (Column& column : columns->questions) {
-            const auto answer = data.find(column.name);
-            read_answer(column, answer == data.end() ? nullptr : &*answer, r);
-        }
     }
-    return ResponseTable(survey, std::move(columns));
+    if (const auto district = data.find(kDistrictQuestion); district != data.end() && district->is_string()) {
+        columns.area[r] = static_cast<std::uint8_t>(areas_->area_of(district->get<std::string>()));
+    }
+    for (Column& column : columns.questions) {
+        const auto answer = data.find(column.name);
+        read_answer(column, answer == data.end() ? nullptr : &*answer, r);
+    }
+    return Ok{};
+}
+
+std::size_t ResponseTable::Builder::size() const { return columns_->size; }
+
+ResponseTable ResponseTable::Builder::finish() && {
+    size_columns(*columns_, columns_->size);
+    return ResponseTable(*survey_, std::move(columns_));
+}
+
+Result<ResponseTable> ResponseTable::build(const survey::Survey& survey, const std::vector<StoredResponse>& responses,
+                                           const AreaTable& areas) {
+    Builder builder(survey, responses.size(), areas);
+    for (const StoredResponse& response : responses) {
+        if (Status added = builder.add(response); !added) return added.error();
+    }
+    return std::move(builder).finish();
 }
 
 // --- 4. Counting ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -57,6 +58,25 @@ public:
     std::size_t size() const;
     const survey::Survey& survey() const;
     const ResponseColumns& columns() const { return *columns_; }
+
+    // The columns a response at a time (build is made of this), so the browser can count a large
+    // import a slice at a time. `capacity` is how many responses are expected (more may come).
+    class Builder {
+    public:
+        Builder(const survey::Survey& survey, std::size_t capacity, const AreaTable& areas = AreaTable::shipped());
+        Builder(Builder&&) noexcept;
+        ~Builder();
+        Status add(const StoredResponse& response);
+        std::size_t size() const;
+        ResponseTable finish() &&;
+
+    private:
+        const survey::Survey* survey_;
+        const AreaTable* areas_;
+        std::unique_ptr<ResponseColumns> columns_;
+        std::map<std::string, std::uint16_t, std::less<>> device_index_;
+        std::size_t capacity_;
+    };
 
 private:
     ResponseTable(const survey::Survey& survey, std::unique_ptr<ResponseColumns> columns);

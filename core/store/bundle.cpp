@@ -103,6 +103,44 @@ std::string write_bundle(const ResponseBundle& bundle) {
     return text;
 }
 
+Result<StoredResponse> read_bundle_response(const json& item, std::size_t index, const ResponseBundle& head) {
+    const std::string place = "responses[" + std::to_string(index) + "]";
+    if (!item.is_object()) return make_error("must be a response object", place);
+    if (Status known = only_known_fields(item, place, {"id", "survey_version", "submitted", "locale", "channel", "data", "device"});
+        !known) {
+        return known.error();
+    }
+    StoredResponse r;
+    r.survey_id = head.survey_id;
+    const struct {
+        const char* key;
+        bool (*valid)(std::string_view);
+        std::string_view what;
+        std::string* into;
+    } fields[] = {
+        {"id", is_uuid, "a response id (a UUID)", &r.id},
+        {"survey_version", is_version_hash, "a survey version (64 hex digits)", &r.survey_version},
+        {"submitted", is_instant, "a UTC time such as 2026-11-27T10:07:00Z", &r.submitted_at},
+        {"locale", is_locale, "a language code such as en or pl", &r.locale},
+        {"channel", is_channel, "one of online, kiosk, paper, phone", &r.channel},
+    };
+    for (const auto& field : fields) {
+        Result<std::string> value = text_field(item, place, field.key, field.valid, field.what);
+        if (!value) return value.error();
+        *field.into = *value;
+    }
+    r.device_id = head.device_id;
+    if (item.contains("device")) {
+        Result<std::string> device = text_field(item, place, "device", is_slug, "a device id (a-z, 0-9 and -)");
+        if (!device) return device.error();
+        r.device_id = *device;
+    }
+    const auto data = item.find("data");
+    if (data == item.end() || !data->is_object()) return make_error("must be the answers as a JSON object", place + ".data");
+    r.data_json = data->dump();
+    return r;
+}
+
 Result<ResponseBundle> read_bundle(std::string_view text, std::string_view file_name) {
     const std::string file(file_name);
     const auto located = [&](Error error) {
@@ -147,45 +185,13 @@ Result<ResponseBundle> read_bundle(std::string_view text, std::string_view file_
     if (responses == root.end() || !responses->is_array()) return located(make_error("must be a list of responses", "responses"));
     std::set<std::string> seen;
     for (std::size_t i = 0; i < responses->size(); ++i) {
-        const json& item = (*responses)[i];
-        const std::string place = "responses[" + std::to_string(i) + "]";
-        if (!item.is_object()) return located(make_error("must be a response object", place));
-        if (Status known = only_known_fields(item, place, {"id", "survey_version", "submitted", "locale", "channel", "data", "device"});
-            !known) {
-            return located(known.error());
+        Result<StoredResponse> r = read_bundle_response((*responses)[i], i, bundle);
+        if (!r) return located(r.error());
+        if (!seen.insert(r->id).second) {
+            return located(make_error("response " + r->id + " appears twice; a bundle holds each response once",
+                                      "responses[" + std::to_string(i) + "].id"));
         }
-        StoredResponse r;
-        r.survey_id = bundle.survey_id;
-        const struct {
-            const char* key;
-            bool (*valid)(std::string_view);
-            std::string_view what;
-            std::string* into;
-        } fields[] = {
-            {"id", is_uuid, "a response id (a UUID)", &r.id},
-            {"survey_version", is_version_hash, "a survey version (64 hex digits)", &r.survey_version},
-            {"submitted", is_instant, "a UTC time such as 2026-11-27T10:07:00Z", &r.submitted_at},
-            {"locale", is_locale, "a language code such as en or pl", &r.locale},
-            {"channel", is_channel, "one of online, kiosk, paper, phone", &r.channel},
-        };
-        for (const auto& field : fields) {
-            Result<std::string> value = text_field(item, place, field.key, field.valid, field.what);
-            if (!value) return located(value.error());
-            *field.into = *value;
-        }
-        r.device_id = bundle.device_id;
-        if (item.contains("device")) {
-            Result<std::string> device = text_field(item, place, "device", is_slug, "a device id (a-z, 0-9 and -)");
-            if (!device) return located(device.error());
-            r.device_id = *device;
-        }
-        const auto data = item.find("data");
-        if (data == item.end() || !data->is_object()) return located(make_error("must be the answers as a JSON object", place + ".data"));
-        r.data_json = data->dump();
-        if (!seen.insert(r.id).second) {
-            return located(make_error("response " + r.id + " appears twice; a bundle holds each response once", place + ".id"));
-        }
-        bundle.responses.push_back(std::move(r));
+        bundle.responses.push_back(std::move(r).value());
     }
     return bundle;
 }

@@ -33,6 +33,12 @@ std::string write_bundle(const ResponseBundle& bundle);
 // Reads a bundle; errors name `file_name` and the place in it ("responses[3].channel").
 Result<ResponseBundle> read_bundle(std::string_view text, std::string_view file_name);
 
+// One element of a bundle's responses[], already parsed, read as read_bundle reads it (`head`
+// gives the bundle's survey and device). The error's place is "responses[INDEX]...", without the
+// file's name. Shared with BundleReader (core/store/bundle_reader.h), which reads a large bundle
+// a slice at a time.
+Result<StoredResponse> read_bundle_response(const nlohmann::json& item, std::size_t index, const ResponseBundle& head);
+
 // The ids in `ids` that the bundle does not hold (with the same content), in their order: empty
 // means every one of them is safely in the file.
 std::vector<std::string> missing_from_bundle(const ResponseBundle& bundle, const std::vector<StoredResponse>& held);
