@@ -216,40 +216,10 @@ Status check_bundle_survey(const survey::Survey& survey, const BundleFile& file)
 }
 
 Status check_response_against_survey(const survey::Survey& survey, const BundleFile& file, std::size_t index, std::int64_t now_ms) {
-    const StoredResponse& r = file.bundle.responses[index];
     const std::string place = file.name + ": responses[" + std::to_string(index) + "]";
-    if (r.survey_version != survey.version) {
-        return make_error("this response answers survey version " + short_version(r.survey_version) + ", and " +
-                              "the survey file is version " + short_version(survey.version) +
-                              "; count it with the survey file it was collected with",
-                          place + ".survey_version");
-    }
-    const json data = json::parse(r.data_json, nullptr, false);
-    if (!data.is_object()) return make_error("must be the answers as a JSON object", place + ".data");
-    const survey::EvalState state = survey::evaluate_survey(survey, data, now_ms);
-    for (const auto& [key, value] : data.items()) {
-        const std::string where = place + ".data." + (key.size() > 40 ? key.substr(0, 40) + "…" : key);
-        std::string name = key;
-        const bool comment = key.size() > 8 && key.compare(key.size() - 8, 8, "-Comment") == 0;
-        if (comment) name = key.substr(0, key.size() - 8);
-        const int q = survey.find_question(name);
-        if (q < 0) return make_error("the survey has no question '" + name.substr(0, 40) + "'; remove it", where);
-        const survey::Element& element = survey.elements[static_cast<std::size_t>(q)];
-        if (!state.shown[static_cast<std::size_t>(q)]) {
-            return make_error("answers a question this respondent could not see (its conditions hide it)", where);
-        }
-        if (comment) {
-            if (!value.is_string()) return make_error("must be text", where);
-            continue;
-        }
-        if (std::string problem = answer_problem(element, value); !problem.empty()) return make_error(problem, where);
-        const std::vector<std::string> errors = survey::question_errors(survey, state, q, "");
-        if (!errors.empty()) return make_error("the answer breaks the question's rules: " + errors.front(), where);
-    }
-    if (!survey::survey_is_complete(survey, state)) {
-        return make_error("the answers are not complete: a question the survey requires is unanswered", place + ".data");
-    }
-    return Ok{};
+    std::vector<Error> problems = response_problems(survey, file.bundle.responses[index], place, now_ms, 1);
+    if (problems.empty()) return Ok{};
+    return problems.front();
 }
 
 Status check_bundle_against_survey(const survey::Survey& survey, const BundleFile& file, std::int64_t now_ms) {
