@@ -12,5 +12,6 @@ int run_aggregate(int argc, char** argv);
 int run_report(int argc, char** argv);
 int run_simulate(int argc, char** argv);
 int run_csv(int argc, char** argv);
+int run_serve(int argc, char** argv);
 
 }  // namespace canvass::cli

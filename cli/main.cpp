@@ -23,6 +23,7 @@ constexpr Command commands[] = {
     {"report", canvass::cli::run_report, "write a Board report (canvass.report JSON) as a printable HTML page"},
     {"simulate", canvass::cli::run_simulate, "write a response bundle of simulated respondents who follow a survey"},
     {"csv", canvass::cli::run_csv, "write raw responses from bundles as a CSV file (personal data: staff only)"},
+    {"serve", canvass::cli::run_serve, "run the collector: take responses over HTTP and serve the web app"},
 };
 
 void print_usage(std::FILE* out) {
