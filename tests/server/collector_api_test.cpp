@@ -1,9 +1,9 @@
 // The collector's API through a real `canvass serve` on loopback (docs/api.md): every status
-// code a client can meet, with its exact message, the report, the export, the static files,
-// and that acknowledged responses survive a SIGKILL exactly once.
+// code a client can meet, with its exact message, the report, the export, the static files and
+// other origins. Crashes: collector_crash_test.cpp; the command's options: serve_options_test.cpp.
 //
-// Sections: 1. Helpers; 2. Responses; 3. Access and limits; 4. Report, export, health, files;
-// 5. Crashes.
+// Sections: 2. Responses; 3. Access and limits; 4. Report, export, health, files; 5. Other origins
+// (1., the helpers, are in collector_process.h).
 #include <doctest/doctest.h>
 #include <httplib.h>
 
@@ -25,56 +25,6 @@
 using nlohmann::json;
 using namespace canvass;
 using namespace canvass::testing;
-
-namespace {
-
-// --- 1. Helpers -------------------------------------------------------------------------------
-
-const std::string& survey_version() {
-    static const std::string version = [] {
-        std::ifstream in(std::string(CANVASS_SOURCE_DIR) + "/tests/surveys/results-small.json");
-        std::ostringstream text;
-        text << in.rdbuf();
-        Result<survey::Survey> loaded = survey::load_survey(json::parse(text.str()), "results-small.json");
-        REQUIRE(loaded.ok());
-        return loaded->version;
-    }();
-    return version;
-}
-
-std::string id_of(int n) {
-    char id[40];
-    std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012d", n);
-    return id;
-}
-
-json response(int n, json data = {{"segment", {"resident"}}, {"broadband", "fibre"}}) {
-    return {{"survey_id", "results-small"}, {"id", id_of(n)},    {"survey_version", survey_version()},
-            {"submitted", "2026-11-18T10:00:00Z"}, {"locale", "en"}, {"channel", "online"}, {"data", std::move(data)}};
-}
-
-httplib::Client client(const Collector& collector) {
-    httplib::Client c("127.0.0.1", collector.port());
-    c.set_connection_timeout(10);
-    c.set_read_timeout(30);
-    return c;
-}
-
-json body_of(const httplib::Result& res) {
-    REQUIRE(res);
-    return json::parse(res->body, nullptr, false);
-}
-
-std::string new_token(const Deployment& deployment) {
-    const CliRun run = run_canvass("serve --new-token --data " + shell_quoted(deployment.data()));
-    REQUIRE(run.exit_code == 0);
-    REQUIRE(run.out.size() == 14 + 64 + 1);
-    return run.out.substr(0, run.out.size() - 1);
-}
-
-httplib::Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
-
-}  // namespace
 
 // --- 2. Responses -------------------------------------------------------------------------------
 
@@ -299,49 +249,25 @@ TEST_CASE("collector: the web folder is served with its content types and no mor
     CHECK(wasm->get_header_value("Cache-Control") == "no-cache");
 }
 
-// --- 5. Crashes -------------------------------------------------------------------------------------
+// --- 5. Other origins ----------------------------------------------------------------
 
-TEST_CASE("collector: every acknowledged response is there exactly once after SIGKILL and a restart") {
-    Deployment deployment("crash");
-    const std::string token = new_token(deployment);
-    std::vector<std::string> acknowledged;
-    {
-        Collector collector(deployment, {"--rate", "0"});
-        std::vector<std::thread> threads;
-        std::mutex mutex;
-        for (int t = 0; t < 4; ++t) {
-            threads.emplace_back([&, t] {
-                httplib::Client c("127.0.0.1", collector.port());
-                c.set_read_timeout(30);
-                for (int i = 0; i < 15; ++i) {
-                    const int n = 100 + t * 100 + i;
-                    const httplib::Result res = c.Post("/api/v1/responses", response(n).dump(), "application/json");
-                    if (res && res->status == 201) {
-                        std::lock_guard lock(mutex);
-                        acknowledged.push_back(id_of(n));
-                    }
-                }
-            });
-        }
-        for (std::thread& thread : threads) thread.join();
-        CHECK(collector.stop(SIGKILL) == -SIGKILL);
-    }
-    REQUIRE(acknowledged.size() == 60);
-    Collector restarted(deployment, {"--rate", "0"});
-    httplib::Client c = client(restarted);
-    const httplib::Result retry = c.Post("/api/v1/responses", response(100).dump(), "application/json");
-    REQUIRE(retry);
-    CHECK(retry->status == 200);
-    const httplib::Result exported = c.Get("/api/v1/export?survey=results-small", bearer(token));
-    REQUIRE(exported);
-    Result<ResponseBundle> bundle = read_bundle(exported->body, "export");  // refuses an id twice
-    REQUIRE(bundle.ok());
-    std::map<std::string, int> seen;
-    for (const StoredResponse& r : bundle->responses) seen[r.id] += 1;
-    for (const std::string& id : acknowledged) {
-        CAPTURE(id);
-        CHECK(seen[id] == 1);
-    }
-    CHECK(bundle->responses.size() == 60);
-    CHECK(restarted.stop(SIGTERM) == 0);
+TEST_CASE("collector: only origins given with --allow-origin may post from their pages (CORS)") {
+    Deployment deployment("cors");
+    Collector collector(deployment, {"--rate", "0", "--allow-origin", "https://survey.example.org"});
+    httplib::Client c = client(collector);
+    const httplib::Result preflight =
+        c.Options("/api/v1/responses", {{"Origin", "https://survey.example.org"}, {"Access-Control-Request-Method", "POST"}});
+    REQUIRE(preflight);
+    CHECK(preflight->status == 204);
+    CHECK(preflight->get_header_value("Access-Control-Allow-Origin") == "https://survey.example.org");
+    CHECK(preflight->get_header_value("Access-Control-Allow-Headers") == "Content-Type");
+    const httplib::Result posted = c.Post("/api/v1/responses", {{"Origin", "https://survey.example.org"}}, response(1).dump(), "application/json");
+    REQUIRE(posted);
+    CHECK(posted->status == 201);
+    CHECK(posted->get_header_value("Access-Control-Allow-Origin") == "https://survey.example.org");
+    const httplib::Result stranger = c.Options("/api/v1/responses", {{"Origin", "https://elsewhere.example"}});
+    REQUIRE(stranger);
+    CHECK(stranger->status == 403);
+    CHECK_FALSE(stranger->has_header("Access-Control-Allow-Origin"));
 }
+

@@ -1,6 +1,6 @@
 // Running the real `canvass serve` as a child process for the collector's tests: a fresh folder
 // with a web folder, the test survey's manifest and a data folder; start it on port 0, read its
-// "listening on" line, and stop it with SIGTERM or SIGKILL.
+// "listening on" line, and stop it with SIGTERM or SIGKILL; and the requests the tests make.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -17,7 +17,11 @@
 #include <string>
 #include <vector>
 
+#include <httplib.h>
 #include <nlohmann/json.hpp>
+
+#include "core/survey/survey.h"
+#include "tests/core/cli_run.h"
 
 namespace canvass::testing {
 
@@ -120,5 +124,51 @@ private:
     int port_ = 0;
     std::string ready_line_;
 };
+
+// --- Requests the tests make -------------------------------------------------------------------
+
+inline const std::string& survey_version() {
+    static const std::string version = [] {
+        std::ifstream in(std::string(CANVASS_SOURCE_DIR) + "/tests/surveys/results-small.json");
+        std::ostringstream text;
+        text << in.rdbuf();
+        Result<survey::Survey> loaded = survey::load_survey(nlohmann::json::parse(text.str()), "results-small.json");
+        REQUIRE(loaded.ok());
+        return loaded->version;
+    }();
+    return version;
+}
+
+inline std::string id_of(int n) {
+    char id[40];
+    std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012d", n);
+    return id;
+}
+
+inline nlohmann::json response(int n, nlohmann::json data = {{"segment", {"resident"}}, {"broadband", "fibre"}}) {
+    return {{"survey_id", "results-small"}, {"id", id_of(n)},    {"survey_version", survey_version()},
+            {"submitted", "2026-11-18T10:00:00Z"}, {"locale", "en"}, {"channel", "online"}, {"data", std::move(data)}};
+}
+
+inline httplib::Client client(const Collector& collector) {
+    httplib::Client c("127.0.0.1", collector.port());
+    c.set_connection_timeout(10);
+    c.set_read_timeout(30);
+    return c;
+}
+
+inline nlohmann::json body_of(const httplib::Result& res) {
+    REQUIRE(res);
+    return nlohmann::json::parse(res->body, nullptr, false);
+}
+
+inline std::string new_token(const Deployment& deployment) {
+    const CliRun run = run_canvass("serve --new-token --data " + shell_quoted(deployment.data()));
+    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.out.size() == 14 + 64 + 1);
+    return run.out.substr(0, run.out.size() - 1);
+}
+
+inline httplib::Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
 }  // namespace canvass::testing
