@@ -290,6 +290,7 @@ void WebApp::tick() {
         apply_intents();
     }
     if (unsaved_draft_) flush_draft(false);
+    step_results_loader();
     if (surface_.context_lost()) return;
     if (surface_.take_restored()) {
         // Every GPU object died with the old context: re-create them from the CPU-side state.
@@ -318,7 +319,7 @@ void WebApp::tick() {
             js_signal_view_changed(state_.kiosk ? 1 : 0);
         }
     }
-    if (frames_to_draw_ > 0) {
+    if (frames_to_draw_ > 0 || loader_) {  // results being counted need the next frame's slice
         schedule_frame();
         return;
     }

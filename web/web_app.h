@@ -3,6 +3,7 @@
 // Frames are drawn only while something changes, so an idle page costs almost nothing.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "core/app/app_state.h"
+#include "core/results/results_loader.h"
 #include "core/store/durable_store.h"
 #include "web/canvas_surface.h"
 #include "web/fonts.h"
@@ -65,6 +67,8 @@ private:
     // The results dashboard's files and live responses (web/dashboard_host.cpp).
     void accept_results_files();
     void carry_out_dashboard(const Effects& effects);
+    void start_results_loader(std::optional<results::ImportedFile> added);
+    void step_results_loader();
     void flush_draft(bool force);
     bool after_change(const ViewModel& view);
     void start_gallery(const std::string& name);
@@ -77,6 +81,13 @@ private:
     std::string store_error_;
     std::string device_id_;      // a kiosk's own id (web/staff_host.cpp)
     std::string kiosk_problem_;  // the kiosk's address has a wrong setting: the page says which
+    // Results being counted for a kiosk's dashboard, and the files staff imported for them
+    // (web/dashboard_host.cpp); the file being added joins imported_files_ once it counted.
+    std::unique_ptr<results::ResultsLoader> loader_;
+    std::optional<results::ImportedFile> loading_file_;
+    std::vector<results::ImportedFile> imported_files_;
+    std::string last_loading_report_;                     // the stage and percent last shown
+    std::chrono::steady_clock::time_point last_loading_shown_;
     Fonts fonts_;
     std::string font_text_;  // the survey's text until the first font build (web/fonts.h)
     std::vector<Intent> pending_intents_;

@@ -465,6 +465,7 @@ struct Applier {
     Result<Transition> operator()(const intent::DashboardShowQuestion& show) { return settle(dashboard::show_question(state, show)); }
     Result<Transition> operator()(const intent::DashboardShowCrosstab& show) { return settle(dashboard::show_crosstab(state, show)); }
     Result<Transition> operator()(const intent::DashboardDownloadReport&) { return settle(dashboard::download_report(state, effects)); }
+    Result<Transition> operator()(const intent::ResultsLoading& loading) { return settle(staff_area::results_loading(state, loading)); }
 
     Result<Transition> settle(const Status& status) {
         if (!status) return status.error();
@@ -477,7 +478,8 @@ struct Applier {
 bool is_respondent_input(const Intent& intent) {
     return !std::holds_alternative<intent::Tick>(intent) && !std::holds_alternative<intent::SurveyLoaded>(intent) &&
            !std::holds_alternative<intent::SubmitFinished>(intent) && !std::holds_alternative<intent::SetKiosk>(intent) &&
-           !std::holds_alternative<intent::StaffRecordsLoaded>(intent) && !std::holds_alternative<intent::StaffReport>(intent);
+           !std::holds_alternative<intent::StaffRecordsLoaded>(intent) && !std::holds_alternative<intent::StaffReport>(intent) &&
+           !std::holds_alternative<intent::ResultsLoading>(intent);
 }
 
 }  // namespace

@@ -22,6 +22,7 @@
 
 #include "core/app/staff_pin.h"
 #include "core/result.h"
+#include "core/results/results_loader.h"
 #include "core/store/response_store.h"
 #include "core/survey/engine.h"
 #include "core/survey/model.h"
@@ -93,6 +94,15 @@ struct StaffAccess {
     StaffStats stats;
     std::string checked_file;              // a re-opened export that holds every exported response...
     std::vector<std::string> deletable;    // ...so these may now be deleted from the kiosk
+    // The results being counted for the dashboard ("Counting this kiosk's responses", 0 to 100).
+    struct Loading {
+        std::string stage;
+        int percent = 0;
+    };
+    std::optional<Loading> loading;
+    // Other kiosks' bundles imported for the results since the staff screen opened: their names.
+    // Only the results use them; nothing of them is stored on this kiosk (docs/dashboard.md).
+    std::vector<std::string> imported_files;
 };
 
 struct KioskMode {
@@ -206,7 +216,7 @@ struct StaffRecordsLoaded { std::optional<PinRecord> pin; PinLock lock; };
 struct OpenStaff {};
 // A key of the PIN keypad: "0" to "9", "erase" or "enter".
 struct PinKey { std::string key; };
-enum class StaffCommand { Export, CheckFile, DeleteExported, EnterPaper, EnterPhone, Results, Close, LeaveKiosk };
+enum class StaffCommand { Export, CheckFile, DeleteExported, EnterPaper, EnterPhone, Results, ImportFile, CancelLoading, Close, LeaveKiosk };
 struct Staff { StaffCommand command; };
 // The host finished a staff task (docs/kiosk.md): fresh figures, a message, and after a
 // re-opened file was checked, which exported responses it holds.
@@ -225,6 +235,15 @@ struct OpenDashboard {
     std::string file_name;
     std::string file_text;
     std::optional<std::vector<StoredResponse>> responses;  // set: live data, not a file
+    std::string problem;
+    std::optional<results::LoadedResults> loaded;           // set: live data the host has counted (results_loader.h)
+};
+// The host's progress counting results for the dashboard (a kiosk's "View results" or an
+// imported file): `stopped` with a `problem` when the load failed, naming the file and the place.
+struct ResultsLoading {
+    std::string stage;
+    double fraction = 0;
+    bool stopped = false;
     std::string problem;
 };
 // Whose answers the charts count: `dimension` "segment" or "area", `value` one of the report's
@@ -245,7 +264,7 @@ using Intent = std::variant<intent::SetLocale, intent::ChangeTextSize, intent::S
                             intent::StaffRecordsLoaded, intent::OpenStaff, intent::PinKey, intent::Staff,
                             intent::StaffReport, intent::ChooseResultsFile, intent::OpenDashboard,
                             intent::DashboardFilter, intent::DashboardShowQuestion, intent::DashboardShowCrosstab,
-                            intent::DashboardDownloadReport>;
+                            intent::DashboardDownloadReport, intent::ResultsLoading>;
 
 // What apply_intent needs from outside: the time, and random bytes for a new response id.
 struct IntentContext {
@@ -269,7 +288,9 @@ struct Effects {
     bool leave_kiosk = false;                 // forget kiosk mode on this device
     // The results dashboard (core/app/dashboard.h), each answered with an OpenDashboard.
     bool choose_results_file = false;         // let the person pick a Board report file
-    bool load_dashboard_responses = false;    // read this kiosk's responses to its survey
+    bool load_dashboard_responses = false;    // count this kiosk's responses (and its imported files), then OpenDashboard
+    bool choose_import_file = false;          // let staff pick a kiosk's bundle to add to the results
+    bool cancel_results_loading = false;      // stop counting: staff pressed Stop
     struct Download {
         std::string file_name, text;
     };

@@ -411,7 +411,13 @@ void overview(DashboardView& view, const DashboardState& d) {
         if (!first.empty() && !last.empty()) line += first == last ? ", all on " + day_text(first) : ", from " + day_text(first) + " to " + day_text(last);
         view.summary.push_back(line + ".");
     }
-    if (d.live) {
+    if (d.live && !d.imported.empty()) {
+        view.summary.push_back("Counted on " + day_text(d.generated_day) + " from " + number_text(static_cast<std::int64_t>(d.responses)) +
+                               (d.responses == 1 ? " response" : " responses") + ": those stored on this kiosk and " +
+                               (d.imported.size() == 1 ? std::string("1 imported file") : std::to_string(d.imported.size()) + " imported files") +
+                               ", each response counted once.");
+        for (const std::string& line : d.imported) view.summary.push_back(line);
+    } else if (d.live) {
         view.summary.push_back("Counted on " + day_text(d.generated_day) + " from the " + number_text(static_cast<std::int64_t>(d.responses)) +
                                (d.responses == 1 ? " response" : " responses") + " stored on this kiosk.");
     } else {
@@ -731,22 +737,44 @@ Status choose_file(const AppState& state, Effects& effects) {
 }
 
 Status open(AppState& state, const intent::OpenDashboard& open, const IntentContext& context) {
-    if (open.responses) {
+    if (open.responses || open.loaded) {
         if (!state.kiosk || !state.kiosk->staff.unlocked || state.screen != Screen::Staff || !state.survey) {
             return make_error("the results on this kiosk open from its staff screen");
         }
-        Result<results::ResponseTable> table = results::ResponseTable::build(state.survey->model, *open.responses);
-        if (!table) {
-            state.kiosk->staff.message = "The results could not be counted: " + table.error().to_string();
-            return Ok{};
+        StaffAccess& staff = state.kiosk->staff;
+        staff.loading.reset();
+        std::shared_ptr<const results::ResponseTable> table;
+        if (open.loaded) {
+            // The host counted against the survey it was given; the columns read that survey.
+            if (!open.loaded->table || &open.loaded->table->survey() != &state.survey->model) {
+                staff.message = "The results could not be counted: the survey changed while they were being counted. Try again.";
+                return Ok{};
+            }
+            table = open.loaded->table;
+        } else {
+            Result<results::ResponseTable> built = results::ResponseTable::build(state.survey->model, *open.responses);
+            if (!built) {
+                staff.message = "The results could not be counted: " + built.error().to_string();
+                return Ok{};
+            }
+            table = std::make_shared<const results::ResponseTable>(std::move(built).value());
         }
         DashboardState d;
         d.live = true;
         d.generated_day = uk_day(context.now_ms);
         d.survey = state.survey;
         d.responses = table->size();
-        d.table = std::make_shared<const results::ResponseTable>(std::move(table).value());
+        d.table = std::move(table);
         d.returns_to = Screen::Staff;
+        staff.imported_files.clear();
+        if (open.loaded) {
+            for (const results::LoadedResults::FileCount& file : open.loaded->files) {
+                staff.imported_files.push_back(file.name);
+                d.imported.push_back(file.name + ": " + number_text(static_cast<std::int64_t>(file.responses)) +
+                                     (file.responses == 1 ? " response, " : " responses, ") +
+                                     number_text(static_cast<std::int64_t>(file.added)) + " not already counted.");
+            }
+        }
         recount(d);
         keep(state, std::move(d));
         state.screen = Screen::Dashboard;

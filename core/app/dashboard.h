@@ -102,6 +102,7 @@ struct DashboardState {
     std::shared_ptr<const results::ResponseTable> table;  // live: the responses' columns, built once
     std::shared_ptr<const ActiveSurvey> survey;           // live: keeps the survey `table` reads alive
     std::size_t responses = 0;                            // live: how many responses the columns hold
+    std::vector<std::string> imported;                    // live: each imported file and what it added
     std::string segment, area;  // the filter, as the report's keys ("resident", "harlow"); "" for all
                                 // (a file: at most one of the two, as its breakdowns are one at a time)
     DashboardPage page = DashboardPage::Overview;

@@ -54,6 +54,7 @@ Result<Intent> intent_for_control(const ViewModel& view, std::string_view id) {
             {"staff:export", StaffCommand::Export},      {"staff:check_file", StaffCommand::CheckFile},
             {"staff:delete", StaffCommand::DeleteExported}, {"staff:paper", StaffCommand::EnterPaper},
             {"staff:phone", StaffCommand::EnterPhone},   {"staff:results", StaffCommand::Results},
+            {"staff:import", StaffCommand::ImportFile},  {"staff:stop_loading", StaffCommand::CancelLoading},
             {"staff:close", StaffCommand::Close},        {"staff:leave", StaffCommand::LeaveKiosk}};
         for (const auto& [control_id, command] : kCommands) {
             if (c.id == control_id) return Intent(intent::Staff{command});

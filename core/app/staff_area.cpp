@@ -1,6 +1,8 @@
 // The staff area's rules: the PIN keypad, the staff commands and the host's reports.
 #include "core/app/staff_area.h"
 
+#include <algorithm>
+
 namespace canvass::staff_area {
 namespace {
 
@@ -141,6 +143,10 @@ Result<bool> command(AppState& state, Effects& effects, intent::StaffCommand com
         return make_error("staff commands need the staff screen, opened with the PIN");
     }
     StaffAccess& staff = access(state);
+    // Counting results takes a while with many responses: staff may stop it, or leave.
+    if (staff.loading && command != StaffCommand::CancelLoading && command != StaffCommand::Close) {
+        return make_error("the results are still being counted: wait, or press Stop");
+    }
     staff.message.clear();
     switch (command) {
         case StaffCommand::Export: effects.export_responses = true; return false;
@@ -157,8 +163,18 @@ Result<bool> command(AppState& state, Effects& effects, intent::StaffCommand com
             staff.entering = true;
             state.screen = Screen::Welcome;
             return true;
-        case StaffCommand::Results:  // the dashboard, on this kiosk's responses (read by the host)
+        case StaffCommand::Results:  // the dashboard, on this kiosk's responses and imported files (counted by the host)
             effects.load_dashboard_responses = true;
+            staff.loading = StaffAccess::Loading{"Counting this kiosk's responses", 0};
+            return false;
+        case StaffCommand::ImportFile:  // the host answers with ResultsLoading, then OpenDashboard
+            effects.choose_import_file = true;
+            return false;
+        case StaffCommand::CancelLoading:
+            if (!staff.loading) return make_error("nothing is being counted");
+            staff.loading.reset();
+            effects.cancel_results_loading = true;
+            staff.message = "Stopped. Nothing was added to the results.";
             return false;
         case StaffCommand::Close:
             state.screen = staff.closes_to;
@@ -184,8 +200,25 @@ Status report(AppState& state, const intent::StaffReport& report) {
     return Ok{};
 }
 
+Status results_loading(AppState& state, const intent::ResultsLoading& loading) {
+    if (!state.kiosk) return make_error("results are counted on a kiosk's staff screen");
+    StaffAccess& staff = access(state);
+    if (!staff.unlocked || state.screen != Screen::Staff) return Ok{};  // staff left meanwhile: nothing of it stays
+    if (loading.stopped) {
+        staff.loading.reset();
+        staff.message = loading.problem.empty() ? std::string() : "Nothing was added to the results: " + loading.problem;
+        return Ok{};
+    }
+    const int percent = static_cast<int>(std::clamp(loading.fraction, 0.0, 1.0) * 100);
+    staff.loading = StaffAccess::Loading{loading.stage, percent};
+    staff.message.clear();
+    return Ok{};
+}
+
 void lock(AppState& state) {
     StaffAccess& staff = access(state);
+    staff.loading.reset();
+    staff.imported_files.clear();
     staff.unlocked = false;
     staff.entering = false;
     staff.typed.clear();

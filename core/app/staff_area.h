@@ -22,6 +22,8 @@ Status press_key(AppState& state, Effects& effects, const IntentContext& context
 // True when the command starts a paper or phone response: apply_intent then starts it as Start does.
 Result<bool> command(AppState& state, Effects& effects, intent::StaffCommand command);
 Status report(AppState& state, const intent::StaffReport& report);
+// The host's progress counting results for the dashboard; a stopped load tells staff why.
+Status results_loading(AppState& state, const intent::ResultsLoading& loading);
 // Closes the staff area (staff pressed "Back to the kiosk", or walked away from it): the next
 // person needs the PIN again, and nothing the staff saw stays.
 void lock(AppState& state);

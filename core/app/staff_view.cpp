@@ -102,6 +102,23 @@ void build_home(ViewModel& view, const AppState& state, const StaffAccess& staff
                                      : "Last backup: " + uk_time_text(stats.last_export_at) + ".",
     };
     view.status = staff.message;
+    if (!staff.imported_files.empty()) {
+        std::string files;
+        std::vector<std::string> named;  // a file imported twice is named once (its responses count once too)
+        for (const std::string& name : staff.imported_files) {
+            if (std::find(named.begin(), named.end(), name) != named.end()) continue;
+            named.push_back(name);
+            files += (files.empty() ? "" : ", ") + name;
+        }
+        view.paragraphs.push_back("Imported for the results: " + files + ". Nothing of them is stored on this kiosk.");
+    }
+    if (staff.loading) {  // counting results: a progress bar, and the one thing to do is stop
+        view.loading_stage = staff.loading->stage;
+        view.loading_percent = staff.loading->percent;
+        add(view, "staff:stop_loading", "Stop", "staff");
+        add(view, "staff:close", "Back to the kiosk", "staff");
+        return;
+    }
     add(view, "staff:export", "Export responses", "staff", stats.stored_total > 0);
     add(view, "staff:check_file", "Check a saved export", "staff");
     add(view, "staff:delete", staff.deletable.empty() ? std::string("Delete exported responses")
@@ -111,6 +128,7 @@ void build_home(ViewModel& view, const AppState& state, const StaffAccess& staff
     add(view, "staff:paper", "Enter a paper response", "staff", taking_responses);
     add(view, "staff:phone", "Enter a phone response", "staff", taking_responses);
     add(view, "staff:results", "View results", "staff");
+    add(view, "staff:import", "Import another kiosk's file for the results", "staff");
     add(view, "staff:close", "Back to the kiosk", "staff");
     add(view, "staff:leave", "Leave kiosk mode", "staff");
 }

@@ -349,6 +349,7 @@ json to_json(const ViewModel& view) {
     if (!view.reference.empty()) out["reference"] = view.reference;
     if (view.kiosk) out["kiosk"] = {{"secondsLeft", view.seconds_left}};
     if (!view.staff_mode.empty()) out["staff"] = {{"mode", view.staff_mode}, {"pinDigits", view.pin_digits}};
+    if (!view.loading_stage.empty()) out["loading"] = {{"stage", view.loading_stage}, {"percent", view.loading_percent}};
     if (!view.status.empty()) out["status"] = view.status;
     if (!view.completed_html.empty()) {
         out["completedHtml"] = view.completed_html;

@@ -73,6 +73,9 @@ struct ViewModel {
     std::string staff_mode;
     int pin_digits = -1;
     std::string status;
+    // The staff screen while results are counted: what is being done, and how far (0 to 100).
+    std::string loading_stage;
+    int loading_percent = -1;
     // "Open a results file" (an ordinary device's welcome, closed and unavailable screens): what
     // it is for. The results dashboard's own view-model, made once per change (dashboard.h).
     std::string results_hint;

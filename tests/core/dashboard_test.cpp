@@ -10,6 +10,7 @@
 
 #include "core/app/dashboard.h"
 #include "core/app/semantic_intents.h"
+#include "core/results/simulate.h"
 #include "tests/core/default_survey_session.h"
 
 using namespace canvass;
@@ -415,4 +416,75 @@ TEST_CASE("live results download as the Board report of every response, whatever
     // Too few responses for a report: no download offered.
     Session small = live(3);
     CHECK(press(small, "dashboard:download_report") == "there is no control 'dashboard:download_report' on the dashboard screen");
+}
+
+TEST_CASE("staff import another kiosk's file: a progress bar with Stop, then the dashboard counts both, each response once") {
+    Session session = staff_screen();
+    CHECK(press(session, "staff:import").empty());
+    CHECK(session.effects.choose_import_file);
+    // The host reads, checks and counts a slice a frame, and says how far it has got.
+    session.apply(intent::ResultsLoading{"Reading kiosk-b.json", 0.425});
+    ViewModel view = build_view(session.state);
+    CHECK(view.loading_stage == "Reading kiosk-b.json");
+    CHECK(view.loading_percent == 42);
+    CHECK(to_json(view)["loading"] == json{{"stage", "Reading kiosk-b.json"}, {"percent", 42}});
+    std::vector<std::string> ids;
+    for (const ControlView& c : view.controls) ids.push_back(c.id);
+    CHECK(ids == std::vector<std::string>{"staff:stop_loading", "staff:close"});  // nothing else while counting
+    CHECK(session.refused(intent::Staff{intent::StaffCommand::Export}) == "the results are still being counted: wait, or press Stop");
+
+    // The host finished: this kiosk's 12 and the file's 20, of which 5 were already here.
+    results::SimulateOptions options;
+    options.count = 27;
+    Result<ResponseBundle> simulated = results::simulate_responses(session.state.survey->model, options);
+    REQUIRE(simulated.ok());
+    const std::vector<StoredResponse>& all = simulated->responses;  // complete, as the import checks
+    const std::vector<StoredResponse> own(all.begin(), all.begin() + 12);
+    ResponseBundle file;
+    file.survey_id = "diz-digital-needs";
+    file.device_id = "kiosk-b";
+    file.exported_at = simulated->exported_at;
+    file.responses.assign(all.begin() + 7, all.end());
+    results::ResultsLoader loader(std::shared_ptr<const survey::Survey>(session.state.survey, &session.state.survey->model), own,
+                                  {{"kiosk-b.json", std::make_shared<const std::string>(write_bundle(file))}}, session.context.now_ms);
+    while (!loader.step(1000)) {}
+    Result<results::LoadedResults> loaded = loader.take();
+    REQUIRE_MESSAGE(loaded.ok(), (loaded.ok() ? std::string() : loaded.error().to_string()));
+    intent::OpenDashboard open;
+    open.loaded = std::move(loaded).value();
+    session.apply(open);
+    REQUIRE(session.state.screen == Screen::Dashboard);
+    view = build_view(session.state);
+    REQUIRE(view.paragraphs.size() >= 3);
+    CHECK(view.paragraphs[1].find(" from 27 responses: those stored on this kiosk and 1 imported file, each response counted once.") != std::string::npos);
+    CHECK(view.paragraphs[2] == "kiosk-b.json: 20 responses, 15 not already counted.");
+    CHECK(press(session, "dashboard:back").empty());
+    view = build_view(session.state);
+    CHECK(view.loading_stage.empty());
+    CHECK(std::find(view.paragraphs.begin(), view.paragraphs.end(),
+                    "Imported for the results: kiosk-b.json. Nothing of them is stored on this kiosk.") != view.paragraphs.end());
+    // Locking the staff area forgets the imported files, as it forgets everything staff saw.
+    CHECK(press(session, "staff:close").empty());
+    CHECK(session.state.kiosk->staff.imported_files.empty());
+}
+
+TEST_CASE("a stopped or failed import says why, and the staff screen is as it was") {
+    Session session = staff_screen();
+    CHECK(press(session, "staff:import").empty());
+    session.apply(intent::ResultsLoading{"Checking kiosk-c.json against the survey", 0.6});
+    CHECK(press(session, "staff:stop_loading").empty());
+    CHECK(session.effects.cancel_results_loading);
+    ViewModel view = build_view(session.state);
+    CHECK(view.loading_stage.empty());
+    CHECK(view.status == "Stopped. Nothing was added to the results.");
+    CHECK(session.refused(intent::Staff{intent::StaffCommand::CancelLoading}) == "nothing is being counted");
+
+    CHECK(press(session, "staff:import").empty());
+    session.apply(intent::ResultsLoading{"Reading kiosk-c.json", 0.1});
+    session.apply(intent::ResultsLoading{"", 0, true, "kiosk-c.json: responses[3].channel: 'fax' is not one of online, kiosk, paper, phone"});
+    view = build_view(session.state);
+    CHECK(view.loading_stage.empty());
+    CHECK(view.status == "Nothing was added to the results: kiosk-c.json: responses[3].channel: 'fax' is not one of online, kiosk, paper, phone");
+    CHECK(control(view, "staff:export") != nullptr);  // the commands are back
+    CHECK(session.state.kiosk->staff.imported_files.empty());
 }

@@ -313,6 +313,10 @@
       const keys = (view.controls || []).filter((c) => c.group === 'keypad');
       nodes.push(make('div', { role: 'group', 'aria-label': 'PIN keypad' }, keys.map((c) => button(c))));
     }
+    if (view.loading) {
+      nodes.push(make('p', { id: 'canvass-loading-stage', text: view.loading.stage }));
+      nodes.push(make('progress', { max: '100', value: String(view.loading.percent), 'aria-labelledby': 'canvass-loading-stage', text: `${view.loading.percent}%` }));
+    }
     for (const c of (view.controls || []).filter((c) => c.group === 'staff')) nodes.push(button(c));
     if (control('dashboard:back')) nodes.unshift(button(control('dashboard:back')));
     if (view.screen === 'dashboard') dashboard(view, nodes, control);

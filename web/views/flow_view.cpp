@@ -350,12 +350,33 @@ void staff_pin(FrameContext& frame, const ViewModel& view, const Column& col, st
     }
 }
 
+// Results being counted: what is being done, then a bar and the percentage (the DOM layer has a
+// <progress> element for screen readers).
+void loading_bar(FrameContext& frame, const ViewModel& view, const Column& col) {
+    draw_text_block(view.loading_stage, frame.fonts.body_bold, frame.theme.text, col.width);
+    gap(frame, 8);
+    const float height = 24 * frame.text_scale;
+    const std::string percent = std::to_string(view.loading_percent) + "%";
+    const float label = ImGui::CalcTextSize("100%").x + 12 * frame.text_scale;
+    const float width = std::max(40.0f, std::min(col.width, 420 * frame.text_scale) - label);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float filled = width * static_cast<float>(std::clamp(view.loading_percent, 0, 100)) / 100.0f;
+    draw->AddRectFilled(top, ImVec2(top.x + filled, top.y + height), frame.theme.primary);
+    draw->AddRect(top, ImVec2(top.x + width, top.y + height), frame.theme.border, 0, 0, 2 * frame.text_scale);
+    ImGui::Dummy(ImVec2(width, height));
+    ImGui::SameLine(0, 12 * frame.text_scale);
+    draw_text_block(percent, frame.fonts.body, frame.theme.text, label);
+    gap(frame, 16);
+}
+
 // The staff screen and its results: figures, the last action's outcome, then one command a line.
 void staff_screen(FrameContext& frame, const ViewModel& view, const Column& col, std::vector<Intent>& intents) {
     heading(frame, view.heading, col);
     staff_status(frame, view, col);
     paragraphs(frame, view.paragraphs, col);
     gap(frame, 8);
+    if (view.loading_percent >= 0) loading_bar(frame, view, col);
     for (const ControlView* c : group(view, "staff")) {
         const ButtonStyle style = c->id == "staff:export" ? ButtonStyle::Primary : ButtonStyle::Secondary;
         if (draw_button(frame, *c, style, std::min(col.width, 420 * frame.text_scale))) press(view, *c, intents);
