@@ -71,6 +71,7 @@ const rows = [
   ['Board report, every breakdown (median)', native.full_report_ms.median, wasm.full_report_ms.median],
   ['filter change (median)', native.filter_change_ms.median, wasm.filter_change_ms.median],
   ['filter change (worst)', native.filter_change_ms.max, wasm.filter_change_ms.max],
+  ['staff import of the bundle: read, check, merge, count', native.import_ms, wasm.import_ms],
 ];
 console.log(`${native.responses} simulated responses, ${rounds} rounds, ${native.filter_change_ms.count / rounds} filters per round\n`);
 console.log('| figure | native (ms) | wasm in Chromium (ms) | wasm/native |\n| --- | --- | --- | --- |');

@@ -474,12 +474,13 @@ struct Applier {
 };
 
 // The respondent's own input (not the host's reports, not time passing) restarts a kiosk's idle
-// time and closes its "Are you still there?" prompt.
+// time and closes its "Are you still there?" prompt. Results being counted for the staff count as
+// input too: a large import can outlast the idle time, and staff watching its progress bar have
+// not walked away (once it ends, the idle time runs as usual).
 bool is_respondent_input(const Intent& intent) {
     return !std::holds_alternative<intent::Tick>(intent) && !std::holds_alternative<intent::SurveyLoaded>(intent) &&
            !std::holds_alternative<intent::SubmitFinished>(intent) && !std::holds_alternative<intent::SetKiosk>(intent) &&
-           !std::holds_alternative<intent::StaffRecordsLoaded>(intent) && !std::holds_alternative<intent::StaffReport>(intent) &&
-           !std::holds_alternative<intent::ResultsLoading>(intent);
+           !std::holds_alternative<intent::StaffRecordsLoaded>(intent) && !std::holds_alternative<intent::StaffReport>(intent);
 }
 
 }  // namespace

@@ -488,3 +488,20 @@ TEST_CASE("a stopped or failed import says why, and the staff screen is as it wa
     CHECK(control(view, "staff:export") != nullptr);  // the commands are back
     CHECK(session.state.kiosk->staff.imported_files.empty());
 }
+
+TEST_CASE("a long import keeps the staff area open: its progress is not walking away") {
+    Session session = staff_screen();
+    CHECK(press(session, "staff:import").empty());
+    const std::int64_t idle = KioskSettings{}.idle_ms;
+    for (int step = 1; step <= 4; ++step) {  // four reports, each most of the idle time apart
+        session.context.now_ms += idle - 1000;
+        session.apply(intent::Tick{});
+        REQUIRE(session.state.screen == Screen::Staff);
+        session.apply(intent::ResultsLoading{"Checking kiosk-b.json against the survey", step / 5.0});
+    }
+    CHECK(build_view(session.state).loading_percent == 80);
+    // Once nothing more is reported, the idle time locks the staff area as ever.
+    session.context.now_ms += idle + 1;
+    session.apply(intent::Tick{});
+    CHECK(session.state.screen == Screen::Welcome);
+}
