@@ -51,7 +51,10 @@ void WebApp::carry_out_dashboard(const Effects& effects) {
             request_frames(kFramesAfterFile);
         });
     }
-    if (effects.cancel_results_loading) loader_.reset();
+    if (effects.cancel_results_loading) {
+        loader_.reset();
+        loading_file_.reset();  // stopped: the file is not kept for later counts
+    }
     if (effects.load_dashboard_responses) start_results_loader({});
     if (effects.choose_import_file) {
         platform::choose_file(kMaxBundleBytes, [this](Result<platform::ChosenFile> file) {
@@ -98,6 +101,7 @@ void WebApp::step_results_loader() {
     if (!loader_) return;
     if (!staff_open || state_.screen != Screen::Staff) {
         loader_.reset();
+        loading_file_.reset();
         return;
     }
     // Most of a 60 Hz frame's time for counting: the page still answers a tap on Stop, and
