@@ -173,7 +173,7 @@ export async function reachAttract(page, pin = defaultPin, { timeoutMs = 60_000,
         break;
       }
       case 'staff':
-        await pressControl(page, 'staff:close', { touch });
+        await closeStaff(page, touch);
         await until(page, (v) => v.screen !== current.screen, 10_000, 'closing the staff screen');
         break;
       case 'dashboard':  // the staff screen's results: back to the staff screen first
@@ -604,12 +604,31 @@ export async function kill(page, prepared, watcher) {
 // canvass.responses bundle (docs/schemas/canvass.responses.schema.json), read back as JSON.
 export const staffExportBuilt = true;
 export async function exportBundle(page, pin = defaultPin) {
-  await page.keyboard.press('Control+Alt+KeyA');
-  await until(page, (v) => v.screen === 'staff-pin' && v.staff?.mode === 'enter', 10_000, 'the staff PIN prompt');
-  await typePin(page, pin);
-  await until(page, (v) => v.screen === 'staff' && v.paragraphs.length > 0, 10_000, 'the staff screen');
-  const [download] = await Promise.all([page.waitForEvent('download'), pressControl(page, 'staff:export', { touch: true })]);
-  const bundle = JSON.parse(await readFile(await download.path(), 'utf8'));
-  await pressControl(page, 'staff:close', { touch: true });
-  return bundle;
+  // This kiosk closes its staff screen by itself after 2 s without input (kioskAddress). On a busy
+  // machine that can come before a tap lands: then staff open it again, as they would.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+Alt+KeyA');
+    await until(page, (v) => v.screen === 'staff-pin' && v.staff?.mode === 'enter', 10_000, 'the staff PIN prompt');
+    await typePin(page, pin);
+    await until(page, (v) => v.screen === 'staff' && v.paragraphs.length > 0, 10_000, 'the staff screen');
+    try {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), pressControl(page, 'staff:export', { touch: true })]);
+      const bundle = JSON.parse(await readFile(await download.path(), 'utf8'));
+      await closeStaff(page, true);
+      await until(page, (v) => v.screen === 'welcome', 10_000, 'the attract screen after the export');
+      return bundle;
+    } catch (error) {
+      if (attempt >= 3 || (await currentView(page)).screen === 'staff') throw error;
+    }
+  }
+}
+
+// "Back to the kiosk". The staff screen may have closed itself meanwhile (2 s without input on
+// this kiosk), which leaves it just as the tap would.
+async function closeStaff(page, touch) {
+  try {
+    await pressControl(page, 'staff:close', { touch });
+  } catch (error) {
+    if ((await currentView(page)).screen === 'staff') throw error;
+  }
 }
