@@ -91,7 +91,8 @@ void WebApp::start_results_loader(std::optional<results::ImportedFile> added) {
     loading_file_ = std::move(added);
     loader_ = std::make_unique<results::ResultsLoader>(std::shared_ptr<const survey::Survey>(state_.survey, &state_.survey->model),
                                                        std::move(own).value(), std::move(files), platform::now().unix_ms);
-    last_loading_report_.clear();
+    shown_loading_stage_.clear();
+    shown_loading_percent_ = -1;
     request_frames(1);
 }
 
@@ -113,14 +114,15 @@ void WebApp::step_results_loader() {
     while (!(finished = loader_->step(kSliceUnits)) && std::chrono::steady_clock::now() - start < kSliceTime) {}
     if (!finished) {
         const results::LoaderProgress progress = loader_->progress();
-        const std::string report = progress.stage + " " + std::to_string(static_cast<int>(progress.fraction * 100));
+        const int percent = static_cast<int>(progress.fraction * 100);
         // A frame is drawn only when the bar has moved, at most ten times a second (a new stage
         // shows at once); tick() keeps the animation frames coming meanwhile, so counting goes
         // on between them. Drawing each percent would cost more than the counting on a slow device.
         const auto now = std::chrono::steady_clock::now();
-        const bool new_stage = report.compare(0, progress.stage.size() + 1, last_loading_report_, 0, progress.stage.size() + 1) != 0;
-        if (report != last_loading_report_ && (new_stage || now - last_loading_shown_ >= std::chrono::milliseconds(100))) {
-            last_loading_report_ = report;
+        const bool new_stage = progress.stage != shown_loading_stage_;
+        if (new_stage || (percent != shown_loading_percent_ && now - last_loading_shown_ >= std::chrono::milliseconds(100))) {
+            shown_loading_stage_ = progress.stage;
+            shown_loading_percent_ = percent;
             last_loading_shown_ = now;
             pending_intents_.push_back(intent::ResultsLoading{progress.stage, progress.fraction});
             request_frames(1);

@@ -86,7 +86,8 @@ private:
     std::unique_ptr<results::ResultsLoader> loader_;
     std::optional<results::ImportedFile> loading_file_;
     std::vector<results::ImportedFile> imported_files_;
-    std::string last_loading_report_;                     // the stage and percent last shown
+    std::string shown_loading_stage_;                     // the stage and percent last shown, and when
+    int shown_loading_percent_ = -1;
     std::chrono::steady_clock::time_point last_loading_shown_;
     Fonts fonts_;
     std::string font_text_;  // the survey's text until the first font build (web/fonts.h)
