@@ -514,6 +514,25 @@ std::optional<std::int64_t> kiosk_next_tick_ms(const AppState& state) {
     return each_second(*kiosk.still_there_since_ms, *kiosk.still_there_since_ms + kiosk.settings.countdown_ms);
 }
 
+bool outbox_may_send(const AppState& state) {
+    if (!state.kiosk) return true;
+    switch (state.screen) {
+        case Screen::Welcome: return !mid_response(state);
+        case Screen::Confirmation:
+        case Screen::StaffPin:
+        case Screen::Staff:
+        case Screen::Dashboard:
+        case Screen::Closed:
+        case Screen::Unavailable: return true;
+        case Screen::Loading:
+        case Screen::Resume:
+        case Screen::Question:
+        case Screen::CheckAnswers:
+        case Screen::Submitting: return false;
+    }
+    return false;
+}
+
 const char* screen_id(Screen screen) {
     switch (screen) {
         case Screen::Loading: return "loading";

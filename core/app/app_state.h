@@ -73,6 +73,8 @@ struct StaffStats {
     std::int64_t storage_used_bytes = -1;   // -1: the browser did not say
     std::int64_t storage_quota_bytes = -1;
     std::string last_export_at;       // ISO-8601 UTC; "" when nothing was ever exported
+    OutboxCounts outbox;              // responses queued for the collector, sent, refused (docs/outbox.md)
+    std::string outbox_refused_reason;  // the latest refusal, in the collector's words
     bool operator==(const StaffStats&) const = default;
 };
 
@@ -131,6 +133,9 @@ struct ActiveSurvey {
     std::optional<UkLocalTime> availability_date;
     bool availability_whole_day = true;
     std::string segment_question = "segment";  // whose answer becomes the response's segment
+    // The manifest's "collector": "" keeps responses on the device; else each submit is queued in
+    // the outbox and sent there too (docs/outbox.md).
+    std::string collector;
 };
 
 struct DashboardState;  // core/app/dashboard.h
@@ -309,6 +314,11 @@ Result<Transition> apply_intent(const AppState& state, const Intent& intent, con
 // When a kiosk next needs a Tick (the end of the thank-you screen, of the idle time, or the
 // next second of a countdown); nothing when no timeout is running.
 std::optional<std::int64_t> kiosk_next_tick_ms(const AppState& state);
+
+// Whether the outbox may send now (docs/outbox.md): anywhere but a kiosk, always; a kiosk only
+// between respondents (the attract screen before anyone starts, the thank-you screen, the staff
+// screens), never while someone is answering.
+bool outbox_may_send(const AppState& state);
 
 const char* screen_id(Screen screen);  // stable ids for the automation API (docs/automation.md)
 

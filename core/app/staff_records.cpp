@@ -38,6 +38,14 @@ Result<StaffStats> read_staff_stats(const ResponseStore& store, const std::strin
     }
     stats.discarded_partials = *discarded;
     stats.last_export_at = *last_export;
+    Result<OutboxCounts> outbox = store.count_outbox();
+    if (!outbox) return outbox.error();
+    stats.outbox = *outbox;
+    if (outbox->refused > 0) {
+        Result<std::vector<OutboxEntry>> refused = store.refused_outbox();
+        if (!refused) return refused.error();
+        if (!refused->empty()) stats.outbox_refused_reason = refused->back().outcome;
+    }
     return stats;
 }
 

@@ -101,6 +101,18 @@ void build_home(ViewModel& view, const AppState& state, const StaffAccess& staff
         stats.last_export_at.empty() ? "Last backup: never. Export the responses at the end of each day."
                                      : "Last backup: " + uk_time_text(stats.last_export_at) + ".",
     };
+    // The outbox (docs/outbox.md): shown when this survey sends to a collector, or ever did.
+    const OutboxCounts& outbox = stats.outbox;
+    if ((state.survey && !state.survey->collector.empty()) || outbox.queued + outbox.sent + outbox.refused > 0) {
+        view.paragraphs.push_back("Sent to the collector: " + std::to_string(outbox.sent) + ". Waiting to send: " +
+                                  std::to_string(outbox.queued) +
+                                  (outbox.queued > 0 ? " (sent between respondents whenever there is a network)." : "."));
+        if (outbox.refused > 0) {
+            view.paragraphs.push_back("Refused by the collector: " + count_text(outbox.refused, "response", "responses") +
+                                      ", kept on this kiosk and not sent again. Export as usual and tell the survey's organisers. "
+                                      "Latest reason: " + stats.outbox_refused_reason);
+        }
+    }
     view.status = staff.message;
     if (!staff.imported_files.empty()) {
         std::string files;

@@ -77,6 +77,7 @@ std::shared_ptr<const ActiveSurvey> to_active_survey(LoadedSurvey loaded) {
     active->privacy_summary = std::move(loaded.entry.privacy_summary);
     active->privacy_notice = std::move(loaded.entry.privacy_notice);
     active->minutes = loaded.entry.estimated_minutes;
+    active->collector = std::move(loaded.entry.collector);
     const survey::Availability& availability = loaded.availability;
     if (availability.state != survey::AvailabilityState::Open) {
         active->opens_later = availability.state == survey::AvailabilityState::NotYetOpen;

@@ -65,6 +65,17 @@ json response_json(const StoredResponse& r, const std::string& bundle_device) {
     return out;
 }
 
+}  // namespace
+
+std::string posted_response_body(const StoredResponse& response, const std::string& device_id) {
+    json body = response_json(response, "");
+    body["survey_id"] = response.survey_id;
+    if (!device_id.empty()) body["device"] = device_id;
+    return body.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+namespace {
+
 // Reads one field of an object as text that `valid` accepts; the error names its place.
 Result<std::string> text_field(const json& object, const std::string& place, const char* key,
                                bool (*valid)(std::string_view), std::string_view what) {

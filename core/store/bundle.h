@@ -30,6 +30,10 @@ struct ResponseBundle {
 // same responses are byte for byte the same and a diff shows what changed.
 std::string write_bundle(const ResponseBundle& bundle);
 
+// The body of POST /api/v1/responses (docs/api.md) for one response: a bundle's response plus
+// "survey_id", and "device" when `device_id` is not empty (a kiosk names itself).
+std::string posted_response_body(const StoredResponse& response, const std::string& device_id);
+
 // Reads a bundle; errors name `file_name` and the place in it ("responses[3].channel").
 Result<ResponseBundle> read_bundle(std::string_view text, std::string_view file_name);
 

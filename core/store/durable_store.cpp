@@ -51,6 +51,15 @@ void DurableStore::append(std::string record, std::function<void(Status)> on_dur
 }
 
 void DurableStore::submit(const StoredResponse& response, std::function<void(Status)> on_durable) {
+    submit_record(response, std::nullopt, std::move(on_durable));
+}
+
+void DurableStore::submit(const StoredResponse& response, const OutboxEntry& outbox, std::function<void(Status)> on_durable) {
+    submit_record(response, outbox, std::move(on_durable));
+}
+
+void DurableStore::submit_record(const StoredResponse& response, const std::optional<OutboxEntry>& outbox,
+                                 std::function<void(Status)> on_durable) {
     if (const auto retry = state_->failed_submits.find(response.id); retry != state_->failed_submits.end()) {
         Result<std::optional<StoredResponse>> stored = store_.find(response.id);
         if (!stored) return on_durable(stored.error());
@@ -60,9 +69,12 @@ void DurableStore::submit(const StoredResponse& response, std::function<void(Sta
                 state_->failed_submits.erase(retry);
                 return on_durable(Ok{});
             }
+            // The retried record carries the outbox entry the first commit queued, as that one did.
+            Result<std::optional<OutboxEntry>> queued = store_.find_outbox(response.id);
+            if (!queued) return on_durable(queued.error());
             const std::int64_t earlier = retry->second;
             const std::int64_t number = state_->appended + 1;
-            append(journal_response_submitted(response),
+            append(queued->has_value() ? journal_response_submitted(response, **queued) : journal_response_submitted(response),
                    [state = state_, id = response.id, earlier, number, on_durable = std::move(on_durable)](Status written) {
                        if (written) {
                            state->failed.erase(earlier);
@@ -75,13 +87,19 @@ void DurableStore::submit(const StoredResponse& response, std::function<void(Sta
             return;
         }
     }
-    if (Status committed = store_.submit(response); !committed) return on_durable(committed);
+    if (Status committed = outbox ? store_.submit(response, *outbox) : store_.submit(response); !committed) return on_durable(committed);
     const std::int64_t number = state_->appended + 1;
-    append(journal_response_submitted(response),
+    append(outbox ? journal_response_submitted(response, *outbox) : journal_response_submitted(response),
            [state = state_, id = response.id, number, on_durable = std::move(on_durable)](Status written) {
                if (!written) state->failed_submits[id] = number;
                on_durable(std::move(written));
            });
+}
+
+Status DurableStore::settle_outbox(const std::string& id, OutboxState state, const std::string& outcome) {
+    if (Status settled = store_.settle_outbox(id, state, outcome); !settled) return settled;
+    append(journal_outbox_settled(id, state, outcome), {});
+    return Ok{};
 }
 
 Status DurableStore::save_draft(const Draft& draft) {

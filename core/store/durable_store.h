@@ -60,6 +60,13 @@ public:
     // failed journal write, submitting the same response again retries the write (and reports
     // Ok at once if a checkpoint has saved it meanwhile).
     void submit(const StoredResponse& response, std::function<void(Status)> on_durable);
+    // As submit, and queues `outbox` in the same SQLite transaction and the same journal record:
+    // once `on_durable` says Ok, the response and its place in the outbox survive together.
+    void submit(const StoredResponse& response, const OutboxEntry& outbox, std::function<void(Status)> on_durable);
+    // Records the collector's answer for a queued entry (ResponseStore::settle_outbox), then
+    // journals it. A lost answer record only means the entry is sent again after a reload,
+    // which the collector answers with 200 ("already stored").
+    Status settle_outbox(const std::string& id, OutboxState state, const std::string& outcome);
 
     // Commits and appends without waiting: losing the last few seconds of a draft is acceptable.
     Status save_draft(const Draft& draft);
@@ -94,6 +101,8 @@ private:
         : store_(std::move(store)), writer_(&writer), state_(std::move(state)) {}
     // Appends `record`, keeping count for checkpoints; `on_durable` may be empty.
     void append(std::string record, std::function<void(Status)> on_durable);
+    void submit_record(const StoredResponse& response, const std::optional<OutboxEntry>& outbox,
+                       std::function<void(Status)> on_durable);
 
     ResponseStore store_;
     JournalWriter* writer_;

@@ -23,19 +23,37 @@ std::string dump(const json& record) { return record.dump(-1, ' ', false, json::
 
 }  // namespace
 
-std::string journal_response_submitted(const StoredResponse& r) {
-    return dump({{"v", kJournalFormatVersion},
-                 {"kind", "response"},
-                 {"response",
-                  {{"id", r.id},
-                   {"survey_id", r.survey_id},
-                   {"survey_version", r.survey_version},
-                   {"locale", r.locale},
-                   {"segment", r.segment},
-                   {"channel", r.channel},
-                   {"started_at", r.started_at},
-                   {"submitted_at", r.submitted_at},
-                   {"data", r.data_json}}}});
+namespace {
+
+json response_record(const StoredResponse& r) {
+    return {{"v", kJournalFormatVersion},
+            {"kind", "response"},
+            {"response",
+             {{"id", r.id},
+              {"survey_id", r.survey_id},
+              {"survey_version", r.survey_version},
+              {"locale", r.locale},
+              {"segment", r.segment},
+              {"channel", r.channel},
+              {"started_at", r.started_at},
+              {"submitted_at", r.submitted_at},
+              {"data", r.data_json}}}};
+}
+
+}  // namespace
+
+std::string journal_response_submitted(const StoredResponse& r) { return dump(response_record(r)); }
+
+// The outbox entry travels in the response's own record: one record, so a replay can never
+// restore the response without its place in the queue.
+std::string journal_response_submitted(const StoredResponse& r, const OutboxEntry& outbox) {
+    json record = response_record(r);
+    record["outbox"] = {{"url", outbox.url}, {"body", outbox.body}, {"queued_at", outbox.queued_at}};
+    return dump(record);
+}
+
+std::string journal_outbox_settled(const std::string& id, OutboxState state, const std::string& outcome) {
+    return dump({{"v", kJournalFormatVersion}, {"kind", "outbox"}, {"id", id}, {"state", outbox_state_name(state)}, {"outcome", outcome}});
 }
 
 std::string journal_draft_saved(const Draft& d) {
@@ -81,7 +99,9 @@ struct Partial { std::string id, day; };
 struct Exported { std::vector<std::string> ids; std::string at; };
 struct Deleted { std::vector<std::string> ids; };
 struct Setting { std::string key, value; };
-using Change = std::variant<StoredResponse, Draft, Discard, Partial, Exported, Deleted, Setting>;
+struct Submitted { StoredResponse response; std::optional<OutboxEntry> outbox; };
+struct OutboxAnswer { std::string id; OutboxState state; std::string outcome; };
+using Change = std::variant<Submitted, Draft, Discard, Partial, Exported, Deleted, Setting, OutboxAnswer>;
 
 // Reads fields out of one JSON object; the first problem is kept and later reads do nothing.
 class Fields {
@@ -169,7 +189,15 @@ Result<Change> decode(const std::string& text) {
                          f.text("locale"),     f.text("segment"),    f.text("channel"),
                          f.text("started_at"), f.text("submitted_at"), f.text("data")};
         if (f.problem()) return make_error(*f.problem());
-        return Change{std::move(r)};
+        Submitted submitted{std::move(r), std::nullopt};
+        if (const auto queued = record.find("outbox"); queued != record.end()) {
+            if (!queued->is_object()) return make_error("\"outbox\" is not an object");
+            Fields o(*queued, "\"outbox\"");
+            OutboxEntry entry{submitted.response.id, o.text("url"), o.text("body"), o.text("queued_at"), OutboxState::Queued, ""};
+            if (o.problem()) return make_error(*o.problem());
+            submitted.outbox = std::move(entry);
+        }
+        return Change{std::move(submitted)};
     }
     if (kind == "draft") {
         const json* object = body("draft");
@@ -213,7 +241,16 @@ Result<Change> decode(const std::string& text) {
         if (top.problem()) return make_error(*top.problem());
         return Change{std::move(setting)};
     }
-    return make_error("unknown kind \"" + kind + "\" (expected response, draft, discard, partial, exported, deleted or setting)");
+    if (kind == "outbox") {
+        OutboxAnswer answer{top.text("id"), OutboxState::Queued, ""};
+        const std::string state = top.text("state");
+        answer.outcome = top.text("outcome");
+        if (top.problem()) return make_error(*top.problem());
+        if (state != "sent" && state != "refused") return make_error("\"state\" is \"" + state + "\", not \"sent\" or \"refused\"");
+        answer.state = state == "sent" ? OutboxState::Sent : OutboxState::Refused;
+        return Change{std::move(answer)};
+    }
+    return make_error("unknown kind \"" + kind + "\" (expected response, draft, discard, partial, exported, deleted, setting or outbox)");
 }
 
 enum class Outcome { Applied, Skipped };
@@ -221,7 +258,13 @@ enum class Outcome { Applied, Skipped };
 // Whether a response is already stored decides both kinds: a stored response means this record
 // (or a later one) has been applied before, so applying it again would undo newer changes.
 Result<Outcome> apply_change(ResponseStore& store, const Change& change) {
-    if (const auto* response = std::get_if<StoredResponse>(&change)) {
+    if (const auto* submitted = std::get_if<Submitted>(&change)) {
+        const StoredResponse* response = &submitted->response;
+        // Queued whether or not the response is inserted below: entries are never deleted, so
+        // this only fills in an entry a crash left out, never re-queues a sent one.
+        if (submitted->outbox) {
+            if (Status queued = store.queue_outbox(*submitted->outbox); !queued) return queued.error();
+        }
         Result<std::optional<StoredResponse>> existing = store.find(response->id);
         if (!existing) return existing.error();
         if (existing->has_value()) return Outcome::Skipped;
@@ -229,7 +272,7 @@ Result<Outcome> apply_change(ResponseStore& store, const Change& change) {
         Result<bool> exported = store.exported_before(response->id);
         if (!exported) return exported.error();
         if (*exported) return Outcome::Skipped;
-        if (Status submitted = store.submit(*response); !submitted) return submitted.error();
+        if (Status inserted = store.submit(*response); !inserted) return inserted.error();
         return Outcome::Applied;
     }
     if (const auto* draft = std::get_if<Draft>(&change)) {
@@ -252,6 +295,7 @@ Result<Outcome> apply_change(ResponseStore& store, const Change& change) {
             else if constexpr (std::is_same_v<T, Exported>) return store.mark_exported(c.ids, c.at);
             else if constexpr (std::is_same_v<T, Deleted>) return store.delete_exported(c.ids);
             else if constexpr (std::is_same_v<T, Setting>) return store.set_device_setting(c.key, c.value);
+            else if constexpr (std::is_same_v<T, OutboxAnswer>) return store.settle_outbox(c.id, c.state, c.outcome);
             else return Ok{};  // responses and drafts are handled above
         },
         change);

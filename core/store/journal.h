@@ -17,7 +17,9 @@
 namespace canvass {
 
 // --- Record encoding ---------------------------------------------------------------------------
-// {"v":1,"kind":"response","response":{...}}   a response was submitted (its survey's draft went with it)
+// {"v":1,"kind":"response","response":{...}}   a response was submitted (its survey's draft went with it);
+//                                              with "outbox":{"url","body","queued_at"} when it was queued to send too
+// {"v":1,"kind":"outbox","id":"...","state":"sent"|"refused","outcome":"..."}  the collector answered
 // {"v":1,"kind":"draft","draft":{...}}         a draft was saved (replacing the survey's previous one)
 // {"v":1,"kind":"discard","survey_id":"..."}   a survey's draft was discarded or expired
 // {"v":1,"kind":"partial","id":"...","day":"YYYY-MM-DD"}  a kiosk discarded a respondent's partial answers
@@ -27,6 +29,8 @@ namespace canvass {
 inline constexpr int kJournalFormatVersion = 1;
 
 std::string journal_response_submitted(const StoredResponse& response);
+std::string journal_response_submitted(const StoredResponse& response, const OutboxEntry& outbox);
+std::string journal_outbox_settled(const std::string& id, OutboxState state, const std::string& outcome);
 std::string journal_draft_saved(const Draft& draft);
 std::string journal_draft_discarded(const std::string& survey_id);
 std::string journal_partial_discarded(const std::string& id, const std::string& day);
@@ -44,7 +48,8 @@ struct ReplayReport {
 };
 
 // Applies `records` in order, in one transaction: a response is inserted unless its id is
-// already stored; a draft replaces the survey's draft (the last one in the journal wins)
+// already stored (its outbox entry is queued unless one is kept for its id, whether or not the
+// response was inserted); an outbox answer settles a queued entry and leaves a settled one; a draft replaces the survey's draft (the last one in the journal wins)
 // unless its response is already stored; a discard deletes the survey's draft. A malformed or
 // refused record is reported and kept, and does not stop the others. Fails only when the store
 // itself cannot be written, and then changes nothing.

@@ -8,7 +8,7 @@ namespace canvass {
 namespace {
 
 // Migration N takes the schema from version N to N+1. Append only: never edit a shipped one.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     R"sql(
     CREATE TABLE responses (
         id             TEXT PRIMARY KEY,
@@ -59,6 +59,21 @@ constexpr std::array<std::string_view, 3> kMigrations = {
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
     ) STRICT;
+    )sql",
+    // 4: the outbox (docs/outbox.md): each response also to be sent to the collector, queued in
+    // its submit's transaction. Its own table, not a column of responses: a response deleted
+    // after export may still be waiting to be sent, and rows are never deleted, so an old
+    // journal record replayed later cannot queue a sent response again.
+    R"sql(
+    CREATE TABLE outbox (
+        id        TEXT PRIMARY KEY,
+        url       TEXT NOT NULL,
+        body      TEXT NOT NULL,
+        queued_at TEXT NOT NULL,
+        state     TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'refused')),
+        outcome   TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE INDEX outbox_by_state ON outbox (state);
     )sql",
 };
 static_assert(kMigrations.size() == ResponseStore::current_schema_version);
@@ -157,6 +172,13 @@ Status ResponseStore::submit(const StoredResponse& r) {
         if (!drop) return drop.error();
         drop->bind(1, r.survey_id);
         return drop->run();
+    });
+}
+
+Status ResponseStore::submit(const StoredResponse& r, const OutboxEntry& outbox) {
+    return in_savepoint(db_, [&]() -> Status {
+        if (Status submitted = submit(r); !submitted) return submitted;
+        return queue_outbox(outbox);
     });
 }
 
@@ -324,6 +346,93 @@ Status ResponseStore::set_device_setting(const std::string& key, const std::stri
 Result<std::optional<std::string>> ResponseStore::device_setting(const std::string& key) const {
     return find_one<std::string>(db_, "SELECT value FROM device_settings WHERE key = ?1", key,
                                  [](const Statement& row) { return row.column_text(0); });
+}
+
+const char* outbox_state_name(OutboxState state) {
+    switch (state) {
+        case OutboxState::Queued: return "queued";
+        case OutboxState::Sent: return "sent";
+        case OutboxState::Refused: return "refused";
+    }
+    return "queued";
+}
+
+namespace {
+
+OutboxState outbox_state_from(const std::string& name) {
+    if (name == "sent") return OutboxState::Sent;
+    if (name == "refused") return OutboxState::Refused;
+    return OutboxState::Queued;
+}
+
+constexpr std::string_view kOutboxColumns = "SELECT id, url, body, queued_at, state, outcome FROM outbox";
+
+OutboxEntry outbox_row(const Statement& row) {
+    return OutboxEntry{row.column_text(0), row.column_text(1), row.column_text(2),
+                       row.column_text(3), outbox_state_from(row.column_text(4)), row.column_text(5)};
+}
+
+Result<std::vector<OutboxEntry>> outbox_in_state(const Database& db, OutboxState state) {
+    Result<Statement> query = db.prepare(std::string(kOutboxColumns) + " WHERE state = ?1 ORDER BY rowid");
+    if (!query) return query.error();
+    query->bind(1, std::string(outbox_state_name(state)));
+    std::vector<OutboxEntry> entries;
+    for (;;) {
+        Result<bool> row = query->step();
+        if (!row) return row.error();
+        if (!*row) return entries;
+        entries.push_back(outbox_row(*query));
+    }
+}
+
+}  // namespace
+
+Status ResponseStore::queue_outbox(const OutboxEntry& e) {
+    return in_savepoint(db_, [&]() -> Status {
+        Result<Statement> insert = db_.prepare(
+            "INSERT OR IGNORE INTO outbox (id, url, body, queued_at, state, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        if (!insert) return insert.error();
+        insert->bind(1, e.id).bind(2, e.url).bind(3, e.body).bind(4, e.queued_at);
+        insert->bind(5, std::string(outbox_state_name(e.state))).bind(6, e.outcome);
+        return insert->run();
+    });
+}
+
+Result<std::vector<OutboxEntry>> ResponseStore::queued_outbox() const { return outbox_in_state(db_, OutboxState::Queued); }
+Result<std::vector<OutboxEntry>> ResponseStore::refused_outbox() const { return outbox_in_state(db_, OutboxState::Refused); }
+
+Result<std::optional<OutboxEntry>> ResponseStore::find_outbox(const std::string& id) const {
+    return find_one<OutboxEntry>(db_, std::string(kOutboxColumns) + " WHERE id = ?1", id, outbox_row);
+}
+
+Status ResponseStore::settle_outbox(const std::string& id, OutboxState state, const std::string& outcome) {
+    return in_savepoint(db_, [&]() -> Status {
+        // A sent entry's body is dropped: the collector has the response, and a second copy of
+        // personal data on the device helps no one.
+        Result<Statement> settle = db_.prepare(
+            "UPDATE outbox SET state = ?2, outcome = ?3, body = CASE WHEN ?2 = 'sent' THEN '' ELSE body END"
+            " WHERE id = ?1 AND state = 'queued'");
+        if (!settle) return settle.error();
+        settle->bind(1, id).bind(2, std::string(outbox_state_name(state))).bind(3, outcome);
+        return settle->run();
+    });
+}
+
+Result<OutboxCounts> ResponseStore::count_outbox() const {
+    Result<Statement> query = db_.prepare("SELECT state, count(*) FROM outbox GROUP BY state");
+    if (!query) return query.error();
+    OutboxCounts counts;
+    for (;;) {
+        Result<bool> row = query->step();
+        if (!row) return row.error();
+        if (!*row) return counts;
+        const std::int64_t n = query->column_int(1);
+        switch (outbox_state_from(query->column_text(0))) {
+            case OutboxState::Queued: counts.queued = n; break;
+            case OutboxState::Sent: counts.sent = n; break;
+            case OutboxState::Refused: counts.refused = n; break;
+        }
+    }
 }
 
 Status ResponseStore::keep_rejected_record(const RejectedRecord& rejected) {

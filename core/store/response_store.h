@@ -3,7 +3,7 @@
 // schema inside one transaction, so a store is never left half-migrated; a store from a newer
 // Canvass is refused, not damaged.
 //
-// Sections: the stored records (StoredResponse, Draft, RejectedRecord); ResponseStore.
+// Sections: the stored records (StoredResponse, Draft, OutboxEntry, RejectedRecord); ResponseStore.
 #pragma once
 
 #include <cstdint>
@@ -54,6 +54,28 @@ inline bool draft_expired(const Draft& draft, std::int64_t now_ms, std::int64_t 
     return now_ms - draft.updated_at_ms >= max_age_ms;
 }
 
+// A response waiting to be sent to the collector, or sent, or refused (docs/outbox.md). It is
+// queued in the same transaction as its response, so a response confirmed on screen is always
+// queued; its body is fixed then, so every retry sends the same bytes and the collector's
+// idempotence by id makes at-least-once sending store it exactly once.
+enum class OutboxState { Queued, Sent, Refused };
+const char* outbox_state_name(OutboxState state);  // "queued", "sent", "refused": as stored
+
+struct OutboxEntry {
+    std::string id;         // the response's id
+    std::string url;        // where it is POSTed (the collector's /api/v1/responses)
+    std::string body;       // the JSON POSTed; emptied once sent (the collector has it, the response row keeps its own copy)
+    std::string queued_at;  // ISO-8601 UTC
+    OutboxState state = OutboxState::Queued;
+    std::string outcome;    // Refused: why, in the collector's words; Sent: when ("" while queued)
+    bool operator==(const OutboxEntry&) const = default;
+};
+
+struct OutboxCounts {
+    std::int64_t queued = 0, sent = 0, refused = 0;
+    bool operator==(const OutboxCounts&) const = default;
+};
+
 // A journal record that could not be applied, kept so nothing the device once wrote is lost.
 struct RejectedRecord {
     std::string record;   // the record's text, as written
@@ -63,7 +85,7 @@ struct RejectedRecord {
 
 class ResponseStore {
 public:
-    static constexpr int current_schema_version = 3;
+    static constexpr int current_schema_version = 4;
 
     static Result<ResponseStore> open(const DatabaseLocation& where);
 
@@ -78,6 +100,9 @@ public:
     // As insert, and deletes the survey's draft in the same transaction: a submitted response
     // is never offered again as a draft.
     Status submit(const StoredResponse& response);
+    // As submit, and queues `outbox` (its id is the response's) in the same transaction. An
+    // entry already kept for that id is left as it is (replaying a journal twice queues once).
+    Status submit(const StoredResponse& response, const OutboxEntry& outbox);
     Result<std::optional<StoredResponse>> find(const std::string& id) const;
 
     // One draft per survey_id: saving replaces the survey's previous draft.
@@ -108,6 +133,18 @@ public:
     // The device's own settings (its kiosk id, the staff PIN's hash).
     Status set_device_setting(const std::string& key, const std::string& value);
     Result<std::optional<std::string>> device_setting(const std::string& key) const;
+
+    // The outbox (docs/outbox.md). Entries are never deleted, so replaying old records can
+    // neither queue a sent response again nor lose a refusal.
+    Status queue_outbox(const OutboxEntry& entry);  // insert-or-ignore by id
+    // Entries still queued, in the order they were queued.
+    Result<std::vector<OutboxEntry>> queued_outbox() const;
+    Result<std::vector<OutboxEntry>> refused_outbox() const;
+    Result<std::optional<OutboxEntry>> find_outbox(const std::string& id) const;
+    // Marks a queued entry Sent or Refused with `outcome`; an entry already settled, or none,
+    // is left as it is (the first answer stands), so replay in any order agrees.
+    Status settle_outbox(const std::string& id, OutboxState state, const std::string& outcome);
+    Result<OutboxCounts> count_outbox() const;
 
     // Keeping the same record twice keeps one copy.
     Status keep_rejected_record(const RejectedRecord& rejected);

@@ -4,12 +4,13 @@
 // Sections:
 //   1. Ids, paths and dates
 //   2. The reader (properties, entries, cross checks)
-//   3. Public entry points
+//   3. Public entry points (and the collector setting)
 #include "core/survey/manifest.h"
 
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <set>
 
 namespace canvass::survey {
 namespace {
@@ -260,8 +261,18 @@ private:
             }
         }
 
+        if (const auto collector = e.find("collector"); collector != e.end() && !collector->is_null()) {
+            if (!collector->is_string()) {
+                error(join(path, "collector"), "must be a string: \"/\" when canvass serve serves the app, or the collector's https:// address");
+            } else if (const std::string problem = collector_problem(collector->get_ref<const std::string&>()); !problem.empty()) {
+                error(join(path, "collector"), "'" + collector->get<std::string>().substr(0, 80) + "' " + problem);
+            } else {
+                entry.collector = collector->get<std::string>();
+            }
+        }
+
         check_known(e, path, {"id", "file", "title", "purpose", "estimatedMinutes", "opens", "closes", "privacySummary",
-                              "privacyContact", "privacyNotice"});
+                              "privacyContact", "privacyNotice", "collector"});
         // An entry with an unusable id is left out, so later checks do not repeat the problem.
         if (usable) m_.surveys.push_back(std::move(entry));
     }
@@ -328,6 +339,92 @@ Result<Manifest> parse_manifest(const nlohmann::json& document, std::string_view
     }
     manifest.warnings = std::move(diags);
     return manifest;
+}
+
+// A collector address is split into scheme, host[:port] and path, each checked for what it
+// may hold: the value is written into the page's CSP, where a space or ';' would add a rule.
+namespace {
+
+constexpr std::size_t kMaxCollectorLength = 200;
+constexpr std::string_view kCollectorFix =
+    ": write \"/\" when canvass serve serves the app, or the collector's address such as \"https://collect.example.org/\"";
+
+bool is_url_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+           c == '~' || c == '/' || c == ':';
+}
+
+struct CollectorParts {
+    std::string_view scheme;  // "https", "http", or "" for a path on this site
+    std::string_view host;    // with its port
+    std::string_view path;    // from its first '/'
+};
+
+CollectorParts split_collector(std::string_view url) {
+    for (std::string_view scheme : {std::string_view("https"), std::string_view("http")}) {
+        const std::string prefix = std::string(scheme) + "://";
+        if (url.substr(0, prefix.size()) != prefix) continue;
+        const std::string_view rest = url.substr(prefix.size());
+        const std::size_t slash = rest.find('/');
+        return {scheme, rest.substr(0, slash), slash == std::string_view::npos ? std::string_view("/") : rest.substr(slash)};
+    }
+    return {"", "", url};
+}
+
+}  // namespace
+
+std::string collector_problem(std::string_view url) {
+    if (url.empty()) return "must not be empty" + std::string(kCollectorFix) + "; leave \"collector\" out to keep responses on the device";
+    if (url.size() > kMaxCollectorLength) return "is longer than " + std::to_string(kMaxCollectorLength) + " characters";
+    if (!std::all_of(url.begin(), url.end(), is_url_char)) {
+        return "may hold only letters, digits and - . _ ~ / : (no query, fragment, spaces or quotes)" + std::string(kCollectorFix);
+    }
+    const CollectorParts parts = split_collector(url);
+    if (parts.scheme.empty()) {
+        if (url.front() != '/' || url.substr(0, 2) == "//") return "is neither a path on this site nor an https:// address" + std::string(kCollectorFix);
+    } else {
+        const std::size_t colon = parts.host.find(':');
+        const std::string_view name = parts.host.substr(0, colon);
+        const std::string_view port = colon == std::string_view::npos ? std::string_view() : parts.host.substr(colon + 1);
+        if (name.empty() || name.find_first_of("/~_") != std::string_view::npos || name.front() == '.' || name.back() == '.') {
+            return "has no valid host name after " + std::string(parts.scheme) + "://" + std::string(kCollectorFix);
+        }
+        if (colon != std::string_view::npos &&
+            (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }))) {
+            return "has a port that is not a number" + std::string(kCollectorFix);
+        }
+        if (parts.scheme == "http" && name != "localhost" && name != "127.0.0.1") {
+            return "uses http://, which only a test on this machine (localhost, 127.0.0.1) may: a collector on a network needs https://";
+        }
+    }
+    if (parts.path.find(':') != std::string_view::npos) return "has ':' in its path" + std::string(kCollectorFix);
+    for (std::size_t start = 0; start < parts.path.size();) {
+        const std::size_t end = std::min(parts.path.find('/', start), parts.path.size());
+        const std::string_view segment = parts.path.substr(start, end - start);
+        if (segment == "." || segment == "..") return "must not have '.' or '..' between its slashes";
+        start = end + 1;
+    }
+    return {};
+}
+
+std::string collector_endpoint(std::string_view collector) {
+    std::string url(collector);
+    if (url.empty() || url.back() != '/') url += '/';
+    return url + "api/v1/responses";
+}
+
+std::string collector_origin(std::string_view collector) {
+    const CollectorParts parts = split_collector(collector);
+    if (parts.scheme.empty()) return {};
+    return std::string(parts.scheme) + "://" + std::string(parts.host);
+}
+
+std::vector<std::string> collector_origins(const Manifest& manifest) {
+    std::set<std::string> origins;
+    for (const ManifestEntry& entry : manifest.surveys) {
+        if (std::string origin = collector_origin(entry.collector); !origin.empty()) origins.insert(std::move(origin));
+    }
+    return {origins.begin(), origins.end()};
 }
 
 Result<const ManifestEntry*> choose_survey(const Manifest& manifest, std::string_view requested_id) {

@@ -64,6 +64,10 @@ struct ManifestEntry {
     LocalizedString privacy_contact;  // who to ask about the data: e-mail and/or postal address
     LocalizedString privacy_notice;   // the full privacy notice: a page path from the web
                                       // folder's top (where index.html is), e.g. "privacy.html"
+    // Where responses are also sent (docs/outbox.md): "" none (they stay on the device until
+    // exported); a path on the app's own site, "/" when `canvass serve` serves the app; or an
+    // https:// address of a collector elsewhere, whose origin the page's CSP must allow.
+    std::string collector;
 };
 
 struct Manifest {
@@ -85,6 +89,20 @@ std::vector<Diagnostic> validate_manifest(const nlohmann::json& document);
 // "surveys/manifest.json: surveys[1].closes: must be after opens (...)". Warnings are kept in
 // Manifest::warnings.
 Result<Manifest> parse_manifest(const nlohmann::json& document, std::string_view file_name);
+
+// A "collector" value, or why it is refused ("" when fine): a path on this site ("/",
+// "/canvass/") or an https:// address ("https://collect.example.org/"; http:// only for
+// localhost and 127.0.0.1, for testing). Only plain characters (letters, digits, - . _ ~ / :),
+// no query, fragment, user name or spaces: the value also goes into the page's CSP.
+std::string collector_problem(std::string_view collector);
+// The address responses are POSTed to: the collector's base with "api/v1/responses" added.
+std::string collector_endpoint(std::string_view collector);
+// The collector's origin ("https://collect.example.org", with its port when given) when it is
+// on another site, "" when it is a path on the app's own site (the CSP's 'self' covers it).
+std::string collector_origin(std::string_view collector);
+// The origins of every entry's collector on another site, sorted, each once: what the page's
+// CSP connect-src must list besides 'self'.
+std::vector<std::string> collector_origins(const Manifest& manifest);
 
 // --- 4. Choosing a survey and its availability ------------------------------------------------
 

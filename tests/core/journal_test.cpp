@@ -232,7 +232,7 @@ TEST_CASE("a malformed record is reported naming its index, kept, and does not s
         {R"({"kind":"discard","survey_id":"s"})", "journal record 1: \"v\" is missing from the record"},
         {R"({"v":"1","kind":"discard","survey_id":"s"})", "journal record 1: \"v\" in the record is not a whole number"},
         {R"({"v":2,"kind":"discard","survey_id":"s"})", "journal record 1: record format 2 is not one this Canvass reads (1 to 1)"},
-        {R"({"v":1,"kind":"vote"})", "journal record 1: unknown kind \"vote\" (expected response, draft, discard, partial, exported, deleted or setting)"},
+        {R"({"v":1,"kind":"vote"})", "journal record 1: unknown kind \"vote\" (expected response, draft, discard, partial, exported, deleted, setting or outbox)"},
         {R"({"v":1,"kind":"discard"})", "journal record 1: \"survey_id\" is missing from the record"},
         {R"({"v":1,"kind":"response","response":[]})", "journal record 1: \"response\" is missing or not an object"},
         {R"({"v":1,"kind":"response","response":{"id":"x"}})", "journal record 1: \"survey_id\" is missing from \"response\""},

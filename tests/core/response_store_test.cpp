@@ -85,7 +85,7 @@ TEST_CASE("a store from a newer Canvass is refused, not altered") {
     Result<ResponseStore> store = ResponseStore::open(path);
     REQUIRE_FALSE(store.ok());
     CHECK(store.error().message ==
-          "the store has schema version 99, newer than this Canvass understands (3); open it with a newer Canvass");
+          "the store has schema version 99, newer than this Canvass understands (4); open it with a newer Canvass");
     Result<Database> db = Database::open(path);
     REQUIRE(db.ok());
     CHECK(db->prepare("SELECT * FROM keep").ok());
@@ -182,7 +182,7 @@ TEST_CASE("a version-1 store migrates to the current version keeping its respons
     {
         Result<ResponseStore> store = ResponseStore::open(path);
         REQUIRE(store.ok());
-        CHECK(store->schema_version() == 3);
+        CHECK(store->schema_version() == 4);
         CHECK(*store->count_responses() == 1);
         Result<std::optional<StoredResponse>> kept = store->find("0b7e4c52-54a4-4f0e-9d55-1c2f1f3b9a10");
         REQUIRE(kept.ok());
@@ -192,7 +192,7 @@ TEST_CASE("a version-1 store migrates to the current version keeping its respons
         CHECK(*store->count_drafts() == 0);
         CHECK(store->save_draft(sample_draft("diz-digital-needs", "draft-1", 1000)).ok());
     }
-    CHECK(user_version(path) == 3);
+    CHECK(user_version(path) == 4);
     // Opening again finds nothing to migrate and keeps the draft.
     Result<ResponseStore> again = ResponseStore::open(path);
     REQUIRE(again.ok());
@@ -212,12 +212,12 @@ TEST_CASE("a migration that fails part-way leaves the version-1 store exactly as
     CHECK_FALSE(has_table(path, "drafts"));  // created by the same transaction, so rolled back
 }
 
-TEST_CASE("a new store goes from nothing to version 3 in one step") {
+TEST_CASE("a new store goes from nothing to version 4 in one step") {
     TempDir dir;
     const std::string path = dir.file("fresh.db");
     REQUIRE(ResponseStore::open(path).ok());
-    CHECK(user_version(path) == 3);
-    for (const char* table : {"responses", "drafts", "journal_rejects", "discarded_partials", "response_exports", "device_settings"}) {
+    CHECK(user_version(path) == 4);
+    for (const char* table : {"responses", "drafts", "journal_rejects", "discarded_partials", "response_exports", "device_settings", "outbox"}) {
         CAPTURE(table);
         CHECK(has_table(path, table));
     }

@@ -43,7 +43,7 @@ describe('durable storage', () => {
     const page = await harness.bootPage({}, withExports);
     let current = await view(page);
     assert.equal(current.store.state, 'ready', current.store.detail);
-    assert.equal(current.store.schemaVersion, 3);
+    assert.equal(current.store.schemaVersion, 4);
     const responses = [1, 2, 3].map((n) => makeResponse(n));
     for (const response of responses) {
       const outcome = await submit(page, response);

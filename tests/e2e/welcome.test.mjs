@@ -20,7 +20,7 @@ describe('welcome screen', () => {
     assert.equal(current.heading, 'Getting online: have your say');
     assert.ok(current.framesDrawn >= 1);
     assert.equal(current.store.open, true, `store error: ${current.store.error}`);
-    assert.equal(current.store.schemaVersion, 3);
+    assert.equal(current.store.schemaVersion, 4);
     assert.equal(current.store.state, 'ready', current.store.detail);
     assert.equal(current.store.responses, 0);
     assert.ok(current.fonts.bodyPx >= 18, 'body text is at least 18 px');
