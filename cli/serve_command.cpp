@@ -72,12 +72,14 @@ long number_option(const std::string& text, long low, long high) {
 
 // --- 2. The hosted surveys --------------------------------------------------------------------
 
-Result<collect::HostedSurveys> load_hosted_surveys(const std::string& folder) {
+// `connect_origins` gets the manifest's collectors on other origins (the page's CSP must allow them).
+Result<collect::HostedSurveys> load_hosted_surveys(const std::string& folder, std::vector<std::string>& connect_origins) {
     const std::string manifest_path = (fs::path(folder) / "manifest.json").string();
     Result<nlohmann::json> document = read_json_file(manifest_path);
     if (!document) return make_error("no survey manifest: " + document.error().to_string() + "; give --surveys DIR (a folder with manifest.json)");
     Result<survey::Manifest> manifest = survey::parse_manifest(*document, manifest_path);
     if (!manifest) return make_error(manifest.error().to_string() + " (run 'canvass validate " + folder + "' for every problem)");
+    connect_origins = survey::collector_origins(*manifest);
     collect::HostedSurveys hosted;
     for (const survey::ManifestEntry& entry : manifest->surveys) {
         Result<survey::Survey> loaded = read_survey_file((fs::path(folder) / entry.file).string());
@@ -182,9 +184,10 @@ int run_serve(int argc, char** argv) {
         if (config.web_dir.empty()) return fail("no surveys given: add --surveys DIR (a folder with manifest.json)");
         surveys = (fs::path(config.web_dir) / "surveys").string();
     }
-    Result<collect::HostedSurveys> hosted = load_hosted_surveys(surveys);
+    Result<collect::HostedSurveys> hosted = load_hosted_surveys(surveys, config.connect_origins);
     if (!hosted) return fail(hosted.error().to_string());
     config.surveys = std::move(hosted).value();
+    if (!config.web_dir.empty()) config.surveys_dir = surveys;  // the page reads the manifest this server checks against
     return server::run_collector(config);
 }
 

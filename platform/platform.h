@@ -10,6 +10,7 @@
 //   4. The page: its address and the person's display preferences
 //   5. Fetching files that sit beside the app
 //   6. Text input through a real text element (phone keyboards, IME, paste)
+//   7. Sending responses to the collector (the outbox, docs/outbox.md)
 #pragma once
 
 #include <array>
@@ -216,5 +217,27 @@ void text_input_set_targets(const std::vector<TextTarget>& targets);
 // True while the text element is taking the keyboard focus from the canvas: the canvas's blur
 // then is not the app losing focus (which would make the UI drop the keys it holds).
 bool text_input_taking_focus();
+
+// --- 7. Sending responses to the collector (docs/outbox.md) ----------------------------------
+
+struct HttpReply {
+    int status = 0;    // the HTTP status; 0 when no answer came (offline, refused, timed out)
+    std::string body;  // the answer's body; with status 0, what failed, in the browser's words
+};
+
+// A request with no answer after this long is given up (status 0): the outbox sends one at a
+// time, so a connection that hangs must not hold the queue for ever.
+inline constexpr int kPostTimeoutMs = 30'000;
+
+// POSTs `body` as application/json to `url` (a path on this site, or an address on an origin the
+// page's CSP connect-src allows), with no cookies or other credentials and no referrer, and
+// calls `done` exactly once, later, on the main thread. Natively: an http:// address on this
+// machine, posted with cpp-httplib before the call returns (tests); any other address answers
+// status 0.
+void post_json(std::string_view url, std::string_view body, std::function<void(HttpReply)> done);
+
+// Whether the browser says it has a network (navigator.onLine); going on- or offline wakes the
+// app (set_wake_handler), so it can send at once when the network is back. Natively true.
+bool network_online();
 
 }  // namespace canvass::platform

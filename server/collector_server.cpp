@@ -14,6 +14,8 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -136,8 +138,30 @@ bool origin_allowed(const Collector& c, const std::string& origin) {
 
 // Runs before httplib reads a body, so a flood, a huge body or a missing token costs nothing
 // more than its headers. A refusal that leaves a body unread closes the connection.
+// The app's page with its CSP's connect-src widened to the manifest's collectors on other
+// origins (shell.html's meta says default-src 'self'; a header could only narrow it further).
+// Nothing to widen: the page is served as a file, unchanged.
+bool serve_page_with_collectors(const Collector& c, const httplib::Request& req, httplib::Response& res) {
+    if (c.config.connect_origins.empty() || c.config.web_dir.empty() || (req.method != "GET" && req.method != "HEAD")) return false;
+    if (req.path != "/" && req.path != "/index.html") return false;
+    std::ifstream file(fs::path(c.config.web_dir) / "index.html", std::ios::binary);
+    if (!file) return false;
+    std::string page((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    const std::string from = "default-src 'self';";
+    std::string to = from + " connect-src 'self'";
+    for (const std::string& origin : c.config.connect_origins) to += " " + origin;  // checked by collector_problem: no ';' or spaces
+    to += ";";
+    if (const std::size_t at = page.find(from); at != std::string::npos) page.replace(at, from.size(), to);
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(page, "text/html; charset=utf-8");
+    return true;
+}
+
 httplib::Server::HandlerResponse before_routing(Collector& c, const httplib::Request& req, httplib::Response& res) {
-    if (!is_api(req.path)) return httplib::Server::HandlerResponse::Unhandled;
+    if (!is_api(req.path)) {
+        return serve_page_with_collectors(c, req, res) ? httplib::Server::HandlerResponse::Handled
+                                                       : httplib::Server::HandlerResponse::Unhandled;
+    }
     const std::string origin = req.get_header_value("Origin");
     const bool cross_origin = !origin.empty() && origin_allowed(c, origin);
     if (cross_origin) {
@@ -259,7 +283,7 @@ void get_health(Collector& c, httplib::Response& res) {
 
 // The same types and headers as scripts/serve.mjs, so the app behaves the same behind either;
 // the page sets its own Content-Security-Policy.
-void serve_web_folder(httplib::Server& server, const std::string& web_dir) {
+void serve_web_folder(httplib::Server& server, const std::string& web_dir, const std::string& surveys_dir) {
     const std::pair<const char*, const char*> types[] = {
         {"html", "text/html; charset=utf-8"}, {"js", "text/javascript; charset=utf-8"}, {"mjs", "text/javascript; charset=utf-8"},
         {"css", "text/css; charset=utf-8"},   {"json", "application/json; charset=utf-8"}, {"wasm", "application/wasm"},
@@ -268,6 +292,7 @@ void serve_web_folder(httplib::Server& server, const std::string& web_dir) {
         {"md", "text/markdown; charset=utf-8"}, {"txt", "text/plain; charset=utf-8"}, {"webmanifest", "application/manifest+json"},
     };
     for (const auto& [extension, type] : types) server.set_file_extension_and_mimetype_mapping(extension, type);
+    if (!surveys_dir.empty()) server.set_mount_point("/surveys", surveys_dir, {{"Cache-Control", "no-cache"}});
     server.set_mount_point("/", web_dir, {{"Cache-Control", "no-cache"}});
 }
 
@@ -339,7 +364,7 @@ int run_collector(const ServerConfig& config) {
         if (!fs::is_directory(config.web_dir)) {
             return fail("the web folder " + config.web_dir + " does not exist; build it (scripts/build web) or give --web DIR");
         }
-        serve_web_folder(server, config.web_dir);
+        serve_web_folder(server, config.web_dir, config.surveys_dir);
     }
 
     const int port = config.port == 0 ? server.bind_to_any_port(config.bind) : (server.bind_to_port(config.bind, config.port) ? config.port : -1);

@@ -26,6 +26,12 @@ struct ServerConfig {
     bool behind_proxy = false;
     int threads = 64;  // connections served at once (a keep-alive connection holds one)
     std::vector<std::string> allowed_origins;  // other origins whose pages may POST responses
+    // The folder with manifest.json that the surveys were read from: served at /surveys/ ahead
+    // of the web folder's own, so the page gets the manifest this server checks against. "": none.
+    std::string surveys_dir;
+    // Collectors on other origins named by the manifest ("collector"): the app's page is served
+    // with its CSP's connect-src listing them, so its outbox may post there (docs/outbox.md).
+    std::vector<std::string> connect_origins;
 };
 
 // The files in a data folder.

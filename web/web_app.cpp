@@ -22,6 +22,8 @@
 #include "core/app/semantic_intents.h"
 #include "core/app/survey_source.h"
 #include "core/app/ui_text.h"
+#include "core/store/bundle.h"
+#include "core/survey/manifest.h"
 #include "core/app/view_model.h"
 #include "core/io/json_document.h"
 #include "core/util/uk_time.h"
@@ -276,6 +278,7 @@ void WebApp::poll() {
     if (platform::text_input_has_events()) request_frames(kFramesAfterChange);
     if (!finished_intents_.empty()) request_frames(kFramesAfterChange);
     if (surface_.restored_pending()) request_frames(kFramesAfterChange);
+    send_outbox();
     // Idle (no frame wanted): a good moment to save the whole database, even when changes came
     // in without drawing anything (a kiosk's exports, the test exports).
     if (!frame_scheduled_ && store_) store_->checkpoint_if_due();
@@ -568,11 +571,62 @@ void WebApp::carry_out(Effects effects) {
     if (state_.kiosk) carry_out_staff(effects);
     if (effects.submit) {
         unsaved_draft_.reset();  // the submit removes the draft; a late draft write must not bring it back
-        store_->submit(*effects.submit, [this](Status durable) {
+        auto on_durable = [this](Status durable) {
             finished_intents_.push_back(intent::SubmitFinished{durable.ok(), durable.ok() ? "" : durable.error().to_string()});
             request_frames(kFramesAfterChange);
-        });
+        };
+        const std::string& collector = state_.survey->collector;
+        if (collector.empty()) {
+            store_->submit(*effects.submit, std::move(on_durable));
+        } else {
+            // Queued with the response, in its transaction and journal record (docs/outbox.md);
+            // the body is fixed now, so every retry sends the same response.
+            OutboxEntry queued{effects.submit->id, survey::collector_endpoint(collector),
+                               posted_response_body(*effects.submit, state_.kiosk ? device_id_ : std::string()),
+                               effects.submit->submitted_at, OutboxState::Queued, ""};
+            store_->submit(*effects.submit, queued, std::move(on_durable));
+        }
     }
+}
+
+// --- The outbox (docs/outbox.md) ---------------------------------------------------------------------
+// Called on every heartbeat and after each answer: core decides whether and what to send (online,
+// one at a time, not while a kiosk respondent is answering, not before the backoff is over).
+void WebApp::send_outbox() {
+    if (!store_ || outbox_sending_) return;
+    const bool online = platform::network_online();
+    if (online && !was_online_) outbox_pacing_ = collect::after_back_online(outbox_pacing_);
+    was_online_ = online;
+    const std::int64_t now_ms = platform::now().unix_ms;
+    if (!online || now_ms < outbox_pacing_.next_try_ms || !outbox_may_send(state_)) return;  // before reading the queue
+    Result<std::vector<OutboxEntry>> queued = store_->store().queued_outbox();
+    if (!queued) {
+        outbox_pacing_.last_error = "reading the outbox: " + queued.error().to_string();
+        return;
+    }
+    const std::optional<std::size_t> next =
+        collect::next_outbox_entry(*queued, outbox_pacing_, now_ms, {online, outbox_sending_, !outbox_may_send(state_)});
+    if (!next) return;
+    const OutboxEntry& entry = (*queued)[*next];
+    outbox_sending_ = true;
+    platform::post_json(entry.url, entry.body, [this, id = entry.id](platform::HttpReply reply) { outbox_answered(id, reply); });
+}
+
+void WebApp::outbox_answered(const std::string& id, const platform::HttpReply& reply) {
+    outbox_sending_ = false;
+    const collect::SendOutcome outcome = collect::judge_collector_reply(reply.status, reply.body, id);
+    if (outcome.verdict == collect::SendVerdict::Retry) {
+        const auto random = platform::random_bytes_16();
+        outbox_pacing_ = collect::after_failure(outbox_pacing_, platform::now().unix_ms, {random[0], random[1]}, outcome.reason);
+    } else {
+        const OutboxState state = outcome.verdict == collect::SendVerdict::Sent ? OutboxState::Sent : OutboxState::Refused;
+        if (Status settled = store_->settle_outbox(id, state, outcome.reason); !settled) store_errors_.push_back(settled.error().to_string());
+        outbox_pacing_ = collect::after_answer(outbox_pacing_);
+        if (state_.kiosk && state_.screen == Screen::Staff) finished_intents_.push_back(staff_report({}));  // the figures move
+    }
+    view_changed_ = true;  // the automation view's counts moved
+    request_frames(kFramesAfterChange);
+    send_outbox();  // the next one at once, if any
 }
 
 // Writes the latest draft: at once when `force`, else once it has waited the write interval.
@@ -656,6 +710,19 @@ std::string WebApp::view_json() const {
                      {"atlasBuilds", fonts_.builds}};
     view["store"] = store_view(store_ ? &*store_ : nullptr, store_error_);
     view["store"]["errors"] = store_errors_;
+    if (store_) {
+        nlohmann::json outbox = {{"collector", state_.survey ? state_.survey->collector : std::string()},
+                                 {"online", platform::network_online()},
+                                 {"sending", outbox_sending_},
+                                 {"failures", outbox_pacing_.failures},
+                                 {"lastError", outbox_pacing_.last_error}};
+        if (Result<OutboxCounts> counts = store_->store().count_outbox(); counts) {
+            outbox["queued"] = counts->queued;
+            outbox["sent"] = counts->sent;
+            outbox["refused"] = counts->refused;
+        }
+        view["store"]["outbox"] = outbox;
+    }
     view["scroll"] = {{"y", scroll_y_}, {"maxY", scroll_max_y_}};
     view["theme"] = state_.high_contrast ? "high-contrast" : "default";
     if (gallery_) {

@@ -11,8 +11,10 @@
 #include <vector>
 
 #include "core/app/app_state.h"
+#include "core/collect/outbox.h"
 #include "core/results/results_loader.h"
 #include "core/store/durable_store.h"
+#include "platform/platform.h"
 #include "web/canvas_surface.h"
 #include "web/fonts.h"
 #include "web/gallery.h"
@@ -70,6 +72,9 @@ private:
     void start_results_loader(std::optional<results::ImportedFile> added);
     void step_results_loader();
     void flush_draft(bool force);
+    // The outbox (docs/outbox.md): sends the next queued response when core's rules allow.
+    void send_outbox();
+    void outbox_answered(const std::string& id, const platform::HttpReply& reply);
     bool after_change(const ViewModel& view);
     void start_gallery(const std::string& name);
     void draw_gallery_screen(FrameContext& frame);
@@ -98,6 +103,9 @@ private:
     std::vector<ControlRect> control_rects_;
     std::vector<std::string> intent_errors_;
     std::vector<std::string> store_errors_;  // drafts or submits the store refused
+    collect::OutboxPacing outbox_pacing_;    // backoff after failures; kept in memory only (a reload tries at once)
+    bool outbox_sending_ = false;            // one request at a time
+    bool was_online_ = true;                 // at the last look: coming back online ends the backoff
     QuestionUiState question_ui_;            // the screen's UI-only state (open lists, drags)
     std::string screen_key_;                 // screen + position last drawn: a change resets question_ui_
     std::string document_title_;

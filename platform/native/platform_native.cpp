@@ -11,6 +11,8 @@
 #include <random>
 #include <sstream>
 
+#include <httplib.h>
+
 #include "core/io/json_document.h"
 #include "core/survey/manifest.h"
 
@@ -180,5 +182,26 @@ TextInputEvents text_input_take_events() { return {}; }
 bool text_input_has_events() { return false; }
 void text_input_set_targets(const std::vector<TextTarget>&) {}
 bool text_input_taking_focus() { return false; }
+
+// Only http:// on this machine: natively the outbox is exercised against a collector started on
+// loopback by the tests (tests/server), never the network.
+void post_json(std::string_view url, std::string_view body, std::function<void(HttpReply)> done) {
+    const std::string address(url);
+    const std::string scheme = "http://";
+    const std::size_t path_at = address.find('/', scheme.size());
+    const std::string host = address.substr(scheme.size(), path_at == std::string::npos ? std::string::npos : path_at - scheme.size());
+    const bool loopback = address.rfind(scheme, 0) == 0 && (host.rfind("127.0.0.1", 0) == 0 || host.rfind("localhost", 0) == 0);
+    if (!loopback) return done(HttpReply{0, "natively only http:// addresses on this machine can be posted to"});
+    httplib::Client client(scheme + host);
+    const int timeout_s = kPostTimeoutMs / 1000;
+    client.set_connection_timeout(timeout_s, 0);
+    client.set_read_timeout(timeout_s, 0);
+    client.set_write_timeout(timeout_s, 0);
+    httplib::Result reply = client.Post(path_at == std::string::npos ? "/" : address.substr(path_at), std::string(body), "application/json");
+    if (!reply) return done(HttpReply{0, httplib::to_string(reply.error())});
+    done(HttpReply{reply->status, reply->body});
+}
+
+bool network_online() { return true; }
 
 }  // namespace canvass::platform

@@ -101,6 +101,34 @@ EM_JS(void, js_choose_file, (int ticket, double max_bytes), {
     document.body.appendChild(input);
     input.click();
 });
+// The outbox's POST (platform.h, section 7): fetch with no credentials, cookies or referrer, and
+// a time limit; the answer (or the failure, as status 0) comes back through canvass_post_done.
+EM_JS(void, js_post_json, (int ticket, const char* url, const char* body, int timeout_ms), {
+    const copy = (value) => {
+        const size = lengthBytesUTF8(value) + 1;
+        const pointer = _malloc(size);
+        stringToUTF8(value, pointer, size);
+        return pointer;
+    };
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeout_ms);
+    fetch(UTF8ToString(url), {method: "POST", body: UTF8ToString(body), headers: {"Content-Type": "application/json"},
+                              credentials: "omit", cache: "no-store", redirect: "error", referrerPolicy: "no-referrer",
+                              signal: controller.signal})
+        .then((reply) => reply.text().then((text) => [reply.status, text]))
+        .catch((e) => [0, controller.signal.aborted ? "no answer within " + (timeout_ms / 1000) + " s" : String((e && e.message) || e)])
+        .then(([status, text]) => {
+            clearTimeout(timer);
+            _canvass_post_done(ticket, status, copy(text));
+        });
+});
+// Going on- or offline wakes the app (installed once).
+EM_JS(void, js_watch_network, (), {
+    const wake = () => _canvass_wake();
+    addEventListener("online", wake);
+    addEventListener("offline", wake);
+});
+EM_JS(int, js_network_online, (), { return navigator.onLine === false ? 0 : 1; });
 // Files dropped on the page (platform.h, accept_dropped_files): installed once; `accepting` says
 // whether a drop is wanted now. A dropped file is always kept from the browser, which would
 // otherwise open it in place of the app. While a wanted file is dragged over the page,
@@ -314,6 +342,34 @@ void file_chosen(int ticket, char* name, char* text, char* error) {
     wake();
 }
 
+namespace {
+std::map<int, std::function<void(HttpReply)>> posts_awaited;
+int next_post_ticket = 0;
+}  // namespace
+
+void post_json(std::string_view url, std::string_view body, std::function<void(HttpReply)> done) {
+    const int ticket = ++next_post_ticket;
+    posts_awaited[ticket] = std::move(done);
+    js_post_json(ticket, std::string(url).c_str(), std::string(body).c_str(), kPostTimeoutMs);
+}
+
+// js_post_json's answer: its text was malloc'ed for us.
+void post_done(int ticket, int status, char* text) {
+    const std::string body = take_string(text);
+    const auto waiting = posts_awaited.find(ticket);
+    if (waiting == posts_awaited.end()) return;
+    auto done = std::move(waiting->second);
+    posts_awaited.erase(waiting);
+    done(HttpReply{status, body});
+    wake();
+}
+
+bool network_online() {
+    static const bool watching = (js_watch_network(), true);
+    (void)watching;
+    return js_network_online() != 0;
+}
+
 void fetch_text(std::string_view url, std::function<void(Result<std::string>)> done) {
     auto* pending = new FetchDone(std::move(done));
     emscripten_async_wget_data(std::string(url).c_str(), pending, on_fetched, on_fetch_failed);
@@ -373,6 +429,9 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void canvass_wake() { canvass::platform::wake(); }
 EMSCRIPTEN_KEEPALIVE void canvass_file_chosen(int ticket, char* name, char* text, char* error) {
     canvass::platform::file_chosen(ticket, name, text, error);
+}
+EMSCRIPTEN_KEEPALIVE void canvass_post_done(int ticket, int status, char* text) {
+    canvass::platform::post_done(ticket, status, text);
 }
 
 }

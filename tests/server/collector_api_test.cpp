@@ -236,7 +236,9 @@ TEST_CASE("collector: the web folder is served with its content types and no mor
         {"/index.html", 200, "text/html; charset=utf-8"},
         {"/canvass.wasm", 200, "application/wasm"},
         {"/style.css", 200, "text/css; charset=utf-8"},
-        {"/surveys/manifest.json", 404, "text/plain; charset=utf-8"},  // --surveys is outside this web folder
+        // --surveys is served at /surveys/, ahead of the web folder's own: the page reads the manifest the server checks against
+        {"/surveys/manifest.json", 200, "application/json; charset=utf-8"},
+        {"/surveys/missing.json", 404, "text/plain; charset=utf-8"},
         {"/missing.js", 404, "text/plain; charset=utf-8"},
     };
     for (const Case& file : cases) {
