@@ -142,3 +142,33 @@ test('a kiosk sends each confirmed response to the collector once, and the ones 
   harness.assertClean();
   await context.close();
 });
+
+test("a resident's response given offline waits in the browser after the tab is closed, and arrives once when the site is opened again online", async () => {
+  const context = await harness.browser.newContext(viewports.phone);
+  let page = await harness.pageIn(context);
+  harness.expectConsoleError(/ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch/);
+  await page.goto(base);
+  await page.evaluate(() => window.canvass.ready);
+  assert.equal((await view(page)).store.outbox.collector, '/');
+
+  // The network goes once the page is loaded: the answer is confirmed on screen and queued, not sent.
+  await context.setOffline(true);
+  await waitForView(page, (v) => v.store.outbox.online === false, 30_000);
+  const { id } = await completeSurvey(page, 'touch', 'en', 'resident');
+  let current = await waitForView(page, (v) => v.store.outbox.queued === 1, 30_000);
+  assert.equal(current.store.outbox.sent, 0);
+  assert.equal(count(await storedIds(), id), 0, 'nothing reaches the collector while offline');
+
+  // The resident closes the tab while still offline; later, online, they open the site again.
+  await page.close();
+  await context.setOffline(false);
+  page = await harness.pageIn(context);
+  await page.goto(base);
+  await page.evaluate(() => window.canvass.ready);
+  current = await waitForView(page, (v) => v.store.outbox.sent === 1 && v.store.outbox.queued === 0, 120_000);
+  assert.equal(current.store.outbox.refused, 0);
+  const ids = await untilStored((all) => all.includes(id), "the resident's response stored");
+  assert.equal(count(ids, id), 1, `${id} is stored exactly once`);
+  harness.assertClean();
+  await context.close();
+});
