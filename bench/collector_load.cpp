@@ -5,14 +5,16 @@
 // "Benchmarks"; docs/deploy.md has the figures).
 //
 //   collector_load --port N [--threads T] [--seconds S] [--rate R] [--survey FILE] [--seed X]
-//                  [--acked FILE] [--until-gone]
+//                  [--acked FILE] [--until-gone] [--baseline]
 //   collector_load --port N --verify ACKED_FILE --token TOKEN [--survey FILE]
 //
 // --rate R sends R responses per second in all (spread over the threads, each on a fixed
 // schedule; latency counts from when a request was due, so a slow server cannot hide its queue);
 // without it every thread sends as fast as answers come back. --acked appends the id of every
 // 2xx-acknowledged response to FILE as it arrives. --until-gone keeps sending until the server is
-// unreachable (it was killed). --verify fetches the export and checks every id in ACKED_FILE is
+// unreachable (it was killed). --baseline first runs the same threads for the same time on
+// `GET /api/v1/health` (HTTP and the server's threads, no parsing, checking or disk), and reports
+// the submissions' rate as a ratio of it: a same-run yardstick on a noisy machine. --verify fetches the export and checks every id in ACKED_FILE is
 // stored exactly once; exit status 1 when not.
 //
 // Sections: 1. Options; 2. The responses to send; 3. Sending; 4. Verifying; 5. main.
@@ -58,6 +60,7 @@ struct Options {
     std::uint64_t seed = 1;
     std::string acked;
     bool until_gone = false;
+    bool baseline = false;
     std::string verify;
     std::string token;
 };
@@ -71,8 +74,8 @@ Options parse_options(int argc, char** argv) {
     Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--until-gone") {
-            o.until_gone = true;
+        if (arg == "--until-gone" || arg == "--baseline") {
+            (arg == "--until-gone" ? o.until_gone : o.baseline) = true;
             continue;
         }
         if (i + 1 >= argc) usage(arg + " needs a value");
@@ -158,9 +161,10 @@ struct Tally {
     long accepted = 0;
 };
 
-int run_load(const Options& o) {
-    const survey::Survey survey = load_survey_file(o.survey);
-    const std::vector<Body> bodies = make_bodies(survey, o.seed);
+// What one run sends: a response with a fresh id, or (the baseline) a health check.
+enum class Sending { Responses, HealthChecks };
+
+json run_load(const Options& o, const std::vector<Body>& bodies, Sending sending) {
     std::FILE* acked = o.acked.empty() ? nullptr : std::fopen(o.acked.c_str(), "a");
     if (!o.acked.empty() && !acked) usage("cannot write " + o.acked);
     std::mutex acked_mutex;
@@ -190,6 +194,16 @@ int run_load(const Options& o) {
                 }
                 const Clock::time_point sent = interval_s > 0 ? due : Clock::now();
                 due += std::chrono::microseconds(static_cast<long long>(interval_s * 1e6));
+                if (sending == Sending::HealthChecks) {
+                    const httplib::Result res = client.Get("/api/v1/health");
+                    const int status = res ? res->status : 0;
+                    tally.statuses[status] += 1;
+                    if (status == 200) {
+                        tally.latencies_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - sent).count());
+                        tally.accepted += 1;
+                    }
+                    continue;
+                }
                 Body body = bodies[static_cast<std::size_t>(i) % bodies.size()];
                 const std::string id = fresh_id(random);
                 body.text.replace(body.id_at, id.size(), id);
@@ -229,7 +243,7 @@ int run_load(const Options& o) {
     };
     json statuses = json::object();
     for (const auto& [status, n] : all.statuses) statuses[status == 0 ? "no answer" : std::to_string(status)] = n;
-    const json summary = {{"threads", o.threads},
+    return {{"threads", o.threads},
                           {"target_rate", o.rate},
                           {"seconds", std::round(elapsed_s * 100) / 100},
                           {"accepted", all.accepted},
@@ -238,6 +252,22 @@ int run_load(const Options& o) {
                           {"p99_ms", std::round(percentile(0.99) * 100) / 100},
                           {"max_ms", all.latencies_ms.empty() ? 0.0 : std::round(all.latencies_ms.back() * 100) / 100},
                           {"statuses", statuses}};
+}
+
+int run_load(const Options& o) {
+    const survey::Survey survey = load_survey_file(o.survey);
+    const std::vector<Body> bodies = make_bodies(survey, o.seed);
+    if (!o.baseline) {
+        std::printf("%s\n", run_load(o, bodies, Sending::Responses).dump().c_str());
+        return 0;
+    }
+    json health = run_load(o, bodies, Sending::HealthChecks);
+    json responses = run_load(o, bodies, Sending::Responses);
+    const double health_rate = health["accepted_per_s"].get<double>();
+    const json summary = {{"health_checks", health},
+                          {"responses", responses},
+                          {"responses_per_health_check",
+                           health_rate > 0 ? std::round(responses["accepted_per_s"].get<double>() / health_rate * 1000) / 1000 : 0.0}};
     std::printf("%s\n", summary.dump().c_str());
     return 0;
 }
