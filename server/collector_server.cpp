@@ -268,15 +268,17 @@ void get_export(Collector& c, const httplib::Request& req, httplib::Response& re
     res.set_content(write_bundle(bundle), "application/json; charset=utf-8");
 }
 
+// The count comes from the writer and the store is only probed, so a monitoring probe stays
+// cheap however large the store grows (a count(*) would read the whole table each time).
 void get_health(Collector& c, httplib::Response& res) {
-    Result<std::int64_t> count = [&] {
+    const Status readable = [&] {
         std::lock_guard lock(c.reader_mutex);
-        return c.reader->count_responses();
+        return c.reader->probe();
     }();
+    if (!readable) return send(res, collect::Reply{503, json{{"status", "store unavailable"}, {"error", readable.error().to_string()}}});
     json surveys = json::array();
     for (const auto& [id, survey] : c.config.surveys) surveys.push_back(id);
-    if (!count) return send(res, collect::Reply{503, json{{"status", "store unavailable"}, {"error", count.error().to_string()}}});
-    send(res, collect::Reply{200, json{{"status", "ok"}, {"version", kVersion}, {"responses", *count}, {"surveys", surveys}}});
+    send(res, collect::Reply{200, json{{"status", "ok"}, {"version", kVersion}, {"responses", c.writer->stored()}, {"surveys", surveys}}});
 }
 
 // --- 4. Static files of the web folder ----------------------------------------------------------
@@ -325,9 +327,12 @@ int run_collector(const ServerConfig& config) {
     Result<CollectorStore> reading = CollectorStore::open(store_path(config.data_dir));
     if (!reading) return fail("cannot open the store: " + reading.error().to_string());
 
+    Result<std::int64_t> already_stored = reading->count_responses();
+    if (!already_stored) return fail("cannot read the store: " + already_stored.error().to_string());
+
     Collector c(config);
     c.reader.emplace(std::move(reading).value());
-    c.writer = std::make_unique<GroupCommitWriter>(std::move(writing).value());
+    c.writer = std::make_unique<GroupCommitWriter>(std::move(writing).value(), *already_stored);
 
     httplib::Server server;
     const int threads = config.threads;

@@ -6,8 +6,8 @@
 
 namespace canvass::server {
 
-GroupCommitWriter::GroupCommitWriter(CollectorStore store, std::size_t max_batch)
-    : store_(std::move(store)), max_batch_(max_batch), thread_([this] { run(); }) {}
+GroupCommitWriter::GroupCommitWriter(CollectorStore store, std::int64_t already_stored, std::size_t max_batch)
+    : store_(std::move(store)), max_batch_(max_batch), stored_(already_stored), thread_([this] { run(); }) {}
 
 GroupCommitWriter::~GroupCommitWriter() {
     {
@@ -33,7 +33,9 @@ Result<std::vector<collect::Arrival>> GroupCommitWriter::write(std::vector<Store
 
 // One job inside the batch's transaction, in its own savepoint: the same id twice in one batch
 // is judged against the first (already inserted), and a failed job leaves the others alone.
-Result<std::vector<collect::Arrival>> GroupCommitWriter::store_job(Job& job) {
+// `inserted` grows by what the job added, once its savepoint stands.
+Result<std::vector<collect::Arrival>> GroupCommitWriter::store_job(Job& job, std::int64_t& inserted) {
+    std::int64_t added = 0;
     std::vector<collect::Arrival> arrivals;
     arrivals.reserve(job.responses.size());
     bool conflict = false;
@@ -45,13 +47,15 @@ Result<std::vector<collect::Arrival>> GroupCommitWriter::store_job(Job& job) {
             arrivals.push_back(arrival);
             if (arrival == collect::Arrival::Conflict) conflict = true;
             if (arrival != collect::Arrival::New) continue;
-            if (Status inserted = store_.insert(response, job.received_at); !inserted) return inserted;
+            if (Status put = store_.insert(response, job.received_at); !put) return put;
+            ++added;
         }
         // Undoing the savepoint keeps a conflicting bundle out whole.
         if (conflict && job.all_or_nothing) return make_error("conflict");
         return Ok{};
     });
     if (!stored && !(conflict && job.all_or_nothing)) return stored.error();
+    if (stored) inserted += added;
     return arrivals;
 }
 
@@ -70,11 +74,15 @@ void GroupCommitWriter::run() {
             }
         }
         std::vector<std::optional<Result<std::vector<collect::Arrival>>>> outcomes(batch.size());
+        std::int64_t inserted = 0;
         const Status committed = store_.in_batch([&]() -> Status {
-            for (std::size_t i = 0; i < batch.size(); ++i) outcomes[i].emplace(store_job(*batch[i]));
+            for (std::size_t i = 0; i < batch.size(); ++i) outcomes[i].emplace(store_job(*batch[i], inserted));
             return Ok{};
         });
-        if (committed) commits_.fetch_add(1);
+        if (committed) {
+            commits_.fetch_add(1);
+            stored_.fetch_add(inserted);
+        }
         // Only now, after COMMIT returned (synchronous=FULL: the log is on disk), are the
         // requests answered.
         for (std::size_t i = 0; i < batch.size(); ++i) {

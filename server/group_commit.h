@@ -24,8 +24,8 @@ namespace canvass::server {
 class GroupCommitWriter {
 public:
     // At most `max_batch` responses go into one transaction, so one huge bundle cannot keep
-    // single responses waiting for long.
-    explicit GroupCommitWriter(CollectorStore store, std::size_t max_batch = 2048);
+    // single responses waiting for long. `already_stored`: how many responses `store` holds.
+    GroupCommitWriter(CollectorStore store, std::int64_t already_stored, std::size_t max_batch = 2048);
     ~GroupCommitWriter();  // stores what is queued, then stops
     GroupCommitWriter(const GroupCommitWriter&) = delete;
     GroupCommitWriter& operator=(const GroupCommitWriter&) = delete;
@@ -37,6 +37,9 @@ public:
                                                 bool all_or_nothing);
 
     std::uint64_t commits() const { return commits_.load(); }
+    // How many responses the store holds, committed: kept here so /health costs nothing (a
+    // count(*) reads the whole table, and would make a monitoring probe as dear as a report).
+    std::int64_t stored() const { return stored_.load(); }
 
 private:
     struct Job {
@@ -46,7 +49,7 @@ private:
         std::promise<Result<std::vector<collect::Arrival>>> done;
     };
     void run();
-    Result<std::vector<collect::Arrival>> store_job(Job& job);
+    Result<std::vector<collect::Arrival>> store_job(Job& job, std::int64_t& inserted);
 
     CollectorStore store_;
     std::size_t max_batch_;
@@ -55,6 +58,7 @@ private:
     std::deque<Job*> queue_;
     bool stopping_ = false;
     std::atomic<std::uint64_t> commits_{0};
+    std::atomic<std::int64_t> stored_;
     std::thread thread_;  // last: started once everything above exists
 };
 

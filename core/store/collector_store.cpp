@@ -113,4 +113,11 @@ Result<std::int64_t> CollectorStore::count_responses() const {
     return query->column_int(0);
 }
 
+Status CollectorStore::probe() const {
+    Result<Statement> query = db_.prepare("SELECT 1 FROM collected LIMIT 1");
+    if (!query) return query.error();
+    if (Result<bool> row = query->step(); !row) return row.error();
+    return Ok{};
+}
+
 }  // namespace canvass

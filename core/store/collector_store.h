@@ -31,7 +31,9 @@ public:
     Result<std::optional<StoredResponse>> find(const std::string& id) const;
     // Every response to the survey, oldest submission first (ties by id): what an export holds.
     Result<std::vector<StoredResponse>> responses_of(const std::string& survey_id) const;
-    Result<std::int64_t> count_responses() const;
+    Result<std::int64_t> count_responses() const;  // reads the whole table: at start-up only
+    // Whether the store can be read at all, at the cost of a page or two (the health check).
+    Status probe() const;
 
     // Runs `work` as one transaction: one commit (one fsync) for a whole group of writes.
     template <class Work>

@@ -150,10 +150,17 @@ TEST_CASE("collector: staff endpoints need the token, which the server keeps onl
     const httplib::Result again = staff.Post("/api/v1/bundles", bearer(token), write_bundle(bundle), "application/json");
     REQUIRE(again);
     CHECK(body_of(again) == json{{"survey_id", "results-small"}, {"added", 0}, {"already_there", 2}});
+    // One changed and one new: the bundle is refused whole, the new one with it.
     bundle.responses[1].data_json = json{{"segment", {"commuter"}}}.dump();
+    StoredResponse fresh = bundle.responses[0];
+    fresh.id = id_of(13);
+    bundle.responses.push_back(fresh);
     const httplib::Result conflict = staff.Post("/api/v1/bundles", bearer(token), write_bundle(bundle), "application/json");
     REQUIRE(conflict);
     CHECK(conflict->status == 409);
+    const httplib::Result health = staff.Get("/api/v1/health");
+    REQUIRE(health);
+    CHECK(body_of(health).at("responses") == 2);
     const httplib::Result exported = staff.Get("/api/v1/export?survey=results-small", bearer(token));
     REQUIRE(exported);
     CHECK(exported->status == 200);

@@ -60,6 +60,10 @@ TEST_CASE("collector: every acknowledged response is there exactly once after SI
         CHECK(seen[id] == 1);
     }
     CHECK(bundle->responses.size() == 60);
+    // The health check's count, kept in memory, starts again from what the store holds.
+    const httplib::Result health = c.Get("/api/v1/health");
+    REQUIRE(health);
+    CHECK(json::parse(health->body).at("responses") == 60);
     CHECK(restarted.stop(SIGTERM) == 0);
 }
 
