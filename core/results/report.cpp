@@ -813,8 +813,8 @@ json crosstab_json(const Column& rows, const Counted& row_counts, const Column& 
     problem.add_equation(std::move(all_cols));
     const bool withheld = !problem.protect(k);
     const auto out = [&](int c) {
-        const bool margin = c == total || c < total + 1 + nr + nc;  // the totals keep the questions' own suppression
-        return cell_json(problem.value(c), problem.suppressed(c) || (withheld && !margin));
+        const bool is_margin = c == total || c < total + 1 + nr + nc;  // the totals keep the questions' own suppression
+        return cell_json(problem.value(c), problem.suppressed(c) || (withheld && !is_margin));
     };
     json table = {{"rows", rows.name}, {"columns", cols.name}, {"total", out(total)}};
     json row_options = rows.values, col_options = cols.values;
