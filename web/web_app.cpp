@@ -597,6 +597,11 @@ void WebApp::send_outbox() {
     const bool online = platform::network_online();
     if (online && !was_online_) outbox_pacing_ = collect::after_back_online(outbox_pacing_);
     was_online_ = online;
+    if (!online && state_.delivery == Delivery::Sending) {
+        // Submitted offline: the confirmation says it waits on this device.
+        finished_intents_.push_back(intent::OutboxProgress{state_.submitted_id, Delivery::WaitingForNetwork});
+        request_frames(kFramesAfterChange);
+    }
     const std::int64_t now_ms = platform::now().unix_ms;
     if (!online || now_ms < outbox_pacing_.next_try_ms || !outbox_may_send(state_)) return;  // before reading the queue
     Result<std::vector<OutboxEntry>> queued = store_->store().queued_outbox();
@@ -615,6 +620,10 @@ void WebApp::send_outbox() {
 void WebApp::outbox_answered(const std::string& id, const platform::HttpReply& reply) {
     outbox_sending_ = false;
     const collect::SendOutcome outcome = collect::judge_collector_reply(reply.status, reply.body, id);
+    const Delivery delivery = outcome.verdict == collect::SendVerdict::Sent    ? Delivery::Sent
+                              : outcome.verdict == collect::SendVerdict::Retry ? Delivery::WaitingForNetwork
+                                                                               : Delivery::Refused;
+    finished_intents_.push_back(intent::OutboxProgress{id, delivery});
     if (outcome.verdict == collect::SendVerdict::Retry) {
         const auto random = platform::random_bytes_16();
         outbox_pacing_ = collect::after_failure(outbox_pacing_, platform::now().unix_ms, {random[0], random[1]}, outcome.reason);

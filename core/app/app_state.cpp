@@ -355,6 +355,7 @@ struct Applier {
         effects.submit = std::move(response);
         state.submit_error.clear();
         state.screen = Screen::Submitting;
+        state.delivery = Delivery::NoCollector;  // until it is confirmed (or sent first: below)
         effects.announce = ui_text(state.locale, TextId::Submitting);
         return done();
     }
@@ -370,10 +371,26 @@ struct Applier {
         const auto uuid = Uuid::parse(state.response_id);
         state.reference = uuid ? uuid->short_reference() : state.response_id;
         state.submitted_id = state.response_id;
+        if (state.survey && !state.survey->collector.empty() && state.delivery == Delivery::NoCollector) state.delivery = Delivery::Sending;
         clear_response(state);  // the next person at this computer must not see these answers
         state.screen = Screen::Confirmation;
         if (state.kiosk) state.kiosk->confirmed_at_ms = context.now_ms;
         effects.announce = std::string(ui_text(state.locale, TextId::ConfirmationHeading));
+        return done();
+    }
+
+    Result<Transition> operator()(const intent::OutboxProgress& progress) {
+        // Only the response being confirmed, whose answer may even come before the store says it
+        // is durable; older queued ones are the staff's figures.
+        const bool confirming = state.screen == Screen::Submitting && progress.id == state.response_id;
+        const bool confirmed = !state.submitted_id.empty() && progress.id == state.submitted_id && state.delivery != Delivery::NoCollector;
+        if (!confirming && !confirmed) return done();
+        // Someone told "not sent yet" hears when it goes.
+        if (progress.delivery == Delivery::Sent && state.delivery == Delivery::WaitingForNetwork &&
+            state.screen == Screen::Confirmation && !state.kiosk) {
+            effects.announce = std::string(ui_text(state.locale, TextId::AnswersSent));
+        }
+        state.delivery = progress.delivery;
         return done();
     }
 
@@ -480,7 +497,8 @@ struct Applier {
 bool is_respondent_input(const Intent& intent) {
     return !std::holds_alternative<intent::Tick>(intent) && !std::holds_alternative<intent::SurveyLoaded>(intent) &&
            !std::holds_alternative<intent::SubmitFinished>(intent) && !std::holds_alternative<intent::SetKiosk>(intent) &&
-           !std::holds_alternative<intent::StaffRecordsLoaded>(intent) && !std::holds_alternative<intent::StaffReport>(intent);
+           !std::holds_alternative<intent::StaffRecordsLoaded>(intent) && !std::holds_alternative<intent::StaffReport>(intent) &&
+           !std::holds_alternative<intent::OutboxProgress>(intent);
 }
 
 }  // namespace

@@ -32,6 +32,16 @@ namespace canvass {
 
 // --- 1. Screens and settings -----------------------------------------------------------------
 
+// Whether the response just confirmed has reached the survey's collector (docs/outbox.md), so a
+// resident who answered offline is told it waits on their device and when it will go.
+enum class Delivery {
+    NoCollector,        // the survey names no collector: the device keeps it (a kiosk's staff export it)
+    Sending,            // queued, not tried yet
+    WaitingForNetwork,  // tried and not there yet, or the browser is offline: kept, sent later
+    Sent,
+    Refused,            // the collector refused it for good: kept on the device (staff see why)
+};
+
 enum class Screen {
     Loading,       // the survey and the store are not ready yet
     Unavailable,   // no survey can be answered here: it failed to load, or storage is missing
@@ -174,6 +184,7 @@ struct AppState {
     // After submit.
     std::string reference;     // short response id, read out to staff if needed
     std::string submitted_id;  // the full id of the response just stored
+    Delivery delivery = Delivery::NoCollector;  // how sending it to the collector goes
 
     // The results dashboard while it shows (Screen::Dashboard), and why the last results file
     // could not be opened (shown where "Open a results file" is; "" when nothing went wrong).
@@ -209,6 +220,9 @@ struct ChangeAnswer { std::string name; };  // a Change link on the check-answer
 struct Submit {};
 // The host reports whether the submitted response became durable.
 struct SubmitFinished { bool ok; std::string error; };
+// The host reports how sending response `id` to the collector went (docs/outbox.md): tried and
+// not there yet (offline, no answer, busy), sent, or refused. Any screen; never refused.
+struct OutboxProgress { std::string id; Delivery delivery; };
 // Kiosk mode on (with its timings) or off; the host sends it before SurveyLoaded.
 struct SetKiosk { std::optional<KioskSettings> settings; };
 // Time passed (IntentContext::now_ms): a kiosk's timeouts. Not the respondent's input.
@@ -269,7 +283,7 @@ using Intent = std::variant<intent::SetLocale, intent::ChangeTextSize, intent::S
                             intent::StaffRecordsLoaded, intent::OpenStaff, intent::PinKey, intent::Staff,
                             intent::StaffReport, intent::ChooseResultsFile, intent::OpenDashboard,
                             intent::DashboardFilter, intent::DashboardShowQuestion, intent::DashboardShowCrosstab,
-                            intent::DashboardDownloadReport, intent::ResultsLoading>;
+                            intent::DashboardDownloadReport, intent::ResultsLoading, intent::OutboxProgress>;
 
 // What apply_intent needs from outside: the time, and random bytes for a new response id.
 struct IntentContext {

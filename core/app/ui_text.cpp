@@ -63,6 +63,13 @@ constexpr Entry kEntries[] = {
     {TextId::ConfirmationHeading, "Your answers have been saved", "Twoje odpowiedzi zostały zapisane"},
     {TextId::ReferenceLabel, "Your reference", "Twój numer referencyjny"},
     {TextId::AnswersCleared, "Your answers have been cleared", "Twoje odpowiedzi zostały usunięte"},
+    {TextId::AnswersWaitingToSend,
+     "Your answers could not be sent yet, so they are kept on this device. They will be sent by themselves while this "
+     "page is open, or the next time you open it with an internet connection.",
+     "Nie udało się jeszcze wysłać Twoich odpowiedzi, więc są zapisane na tym urządzeniu. Zostaną wysłane same, gdy ta "
+     "strona jest otwarta, albo gdy następnym razem otworzysz ją z połączeniem z internetem."},
+    {TextId::AnswersSent, "Your answers have been sent to the survey team.",
+     "Twoje odpowiedzi zostały wysłane do zespołu prowadzącego ankietę."},
     {TextId::ClosedHeading, "This survey is closed", "Ta ankieta jest zamknięta"},
     {TextId::ClosedOn, "It closed on {0}.", "Zamknięto ją {0}."},
     {TextId::OpensOn, "It opens on {0}.", "Zostanie otwarta {0}."},

@@ -51,6 +51,8 @@ enum class TextId {
     ConfirmationHeading,
     ReferenceLabel,
     AnswersCleared,
+    AnswersWaitingToSend,   // the survey has a collector, and the answers are not there yet
+    AnswersSent,
     // No survey here
     ClosedHeading,
     ClosedOn,               // "It closed on {0}."

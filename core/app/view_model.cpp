@@ -174,6 +174,11 @@ void build_confirmation(ViewModel& view, const AppState& state) {
         view.paragraphs.push_back(kiosk.staff.entering  // staff typing in a paper or phone response
                                       ? "Back to the staff screen in " + std::to_string(view.seconds_left) + " seconds."
                                       : format_text(state.locale, TextId::NextPersonCountdown, {std::to_string(view.seconds_left)}));
+    } else if (state.delivery == Delivery::WaitingForNetwork) {
+        // A kiosk says nothing: the next person is not waiting on it, and staff see the queue.
+        view.paragraphs.push_back(std::string(ui_text(state.locale, TextId::AnswersWaitingToSend)));
+    } else if (state.delivery == Delivery::Sent) {
+        view.paragraphs.push_back(std::string(ui_text(state.locale, TextId::AnswersSent)));
     }
     add_button(view, state, "start_again", TextId::StartAgain);
 }

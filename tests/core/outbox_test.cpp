@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/app/app_state.h"
+#include "core/app/view_model.h"
 #include "core/collect/outbox.h"
 #include "core/store/bundle.h"
 #include "core/store/database.h"
@@ -20,10 +21,12 @@
 #include "core/store/journal.h"
 #include "core/store/response_store.h"
 #include "core/survey/manifest.h"
+#include "default_survey_session.h"
 #include "temp_dir.h"
 
 using namespace canvass;
 using namespace canvass::collect;
+using canvass::testing::Session;
 using canvass::testing::TempDir;
 
 namespace {
@@ -181,6 +184,85 @@ TEST_CASE("a kiosk sends only between respondents; anywhere else at any time") {
         kiosk.screen = row.screen;
         CHECK(outbox_may_send(kiosk) == row.may);
     }
+}
+
+// A respondent of the default survey, whose manifest entry names `collector`, on the check page.
+Session at_check_answers(const std::string& collector, bool kiosk) {
+    auto active = std::make_shared<ActiveSurvey>(*canvass::testing::default_survey());
+    active->collector = collector;
+    Session session(active);
+    if (kiosk) session.apply(intent::SetKiosk{KioskSettings{}});
+    session.apply(intent::Start{});
+    session.apply(intent::Answer{"segment", nlohmann::json::array({"resident"})});
+    session.continue_to_end();
+    REQUIRE(session.state.screen == Screen::CheckAnswers);
+    return session;
+}
+
+std::vector<std::string> confirmation_paragraphs(const Session& session) { return build_view(session.state).paragraphs; }
+
+constexpr const char* kWaitingText =
+    "Your answers could not be sent yet, so they are kept on this device. They will be sent by themselves while this "
+    "page is open, or the next time you open it with an internet connection.";
+
+TEST_CASE("the confirmation says when a resident's answers wait on the device, and when they have gone") {
+    Session session = at_check_answers("/", false);
+    session.apply(intent::Submit{});
+    const std::string id = session.effects.submit->id;
+    session.apply(intent::SubmitFinished{true, ""});
+    CHECK(session.state.delivery == Delivery::Sending);
+    CHECK(confirmation_paragraphs(session).empty());  // not tried yet: nothing to say
+
+    session.apply(intent::OutboxProgress{"00000000-0000-4000-8000-000000000001", Delivery::Sent});  // another response
+    CHECK(session.state.delivery == Delivery::Sending);
+
+    session.apply(intent::OutboxProgress{id, Delivery::WaitingForNetwork});
+    CHECK(confirmation_paragraphs(session) == std::vector<std::string>{kWaitingText});
+    CHECK(session.effects.announce.empty());
+
+    session.apply(intent::OutboxProgress{id, Delivery::Sent});
+    CHECK(confirmation_paragraphs(session) == std::vector<std::string>{"Your answers have been sent to the survey team."});
+    CHECK(session.effects.announce == "Your answers have been sent to the survey team.");  // heard, not only seen
+
+    session.apply(intent::OutboxProgress{id, Delivery::Refused});
+    CHECK(confirmation_paragraphs(session).empty());  // still saved on the device, as the heading says
+}
+
+TEST_CASE("an answer from the collector before the store confirms the submit still reaches the confirmation") {
+    Session session = at_check_answers("/", false);
+    session.apply(intent::Submit{});
+    const std::string id = session.effects.submit->id;
+    session.apply(intent::OutboxProgress{id, Delivery::Sent});
+    session.apply(intent::SubmitFinished{true, ""});
+    CHECK(session.state.delivery == Delivery::Sent);
+    CHECK(confirmation_paragraphs(session) == std::vector<std::string>{"Your answers have been sent to the survey team."});
+    // The next respondent's submit starts again from nothing.
+    session.apply(intent::StartAgain{});
+    session.apply(intent::Start{});
+    session.apply(intent::Answer{"segment", nlohmann::json::array({"business"})});
+    session.continue_to_end();
+    session.apply(intent::Submit{});
+    session.apply(intent::SubmitFinished{true, ""});
+    CHECK(session.state.delivery == Delivery::Sending);
+}
+
+TEST_CASE("no collector, or a kiosk: the confirmation says nothing about sending") {
+    Session kept = at_check_answers("", false);
+    kept.apply(intent::Submit{});
+    const std::string kept_id = kept.effects.submit->id;
+    kept.apply(intent::SubmitFinished{true, ""});
+    kept.apply(intent::OutboxProgress{kept_id, Delivery::WaitingForNetwork});
+    CHECK(kept.state.delivery == Delivery::NoCollector);
+    CHECK(confirmation_paragraphs(kept).empty());
+
+    Session kiosk = at_check_answers("/", true);
+    kiosk.apply(intent::Submit{});
+    const std::string kiosk_id = kiosk.effects.submit->id;
+    kiosk.apply(intent::SubmitFinished{true, ""});
+    kiosk.apply(intent::OutboxProgress{kiosk_id, Delivery::WaitingForNetwork});
+    const std::vector<std::string> paragraphs = confirmation_paragraphs(kiosk);
+    REQUIRE(paragraphs.size() == 1);
+    CHECK(paragraphs[0].rfind("This screen starts again for the next person in", 0) == 0);
 }
 
 // --- 4. the manifest setting ---------------------------------------------------------------------

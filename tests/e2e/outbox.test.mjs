@@ -65,6 +65,8 @@ async function untilStored(predicate, what, timeoutMs = 120_000) {
 }
 
 const count = (ids, id) => ids.filter((x) => x === id).length;
+const waitingText = 'Your answers could not be sent yet, so they are kept on this device. They will be sent by themselves ' +
+  'while this page is open, or the next time you open it with an internet connection.';
 
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'canvass-outbox-'));
@@ -157,6 +159,9 @@ test("a resident's response given offline waits in the browser after the tab is 
   const { id } = await completeSurvey(page, 'touch', 'en', 'resident');
   let current = await waitForView(page, (v) => v.store.outbox.queued === 1, 30_000);
   assert.equal(current.store.outbox.sent, 0);
+  // The confirmation tells the resident where the answers are, and what will send them.
+  current = await waitForView(page, (v) => v.screen === 'confirmation' && v.paragraphs.length > 0, 30_000);
+  assert.deepEqual(current.paragraphs, [waitingText]);
   assert.equal(count(await storedIds(), id), 0, 'nothing reaches the collector while offline');
 
   // The resident closes the tab while still offline; later, online, they open the site again.
@@ -167,8 +172,15 @@ test("a resident's response given offline waits in the browser after the tab is 
   await page.evaluate(() => window.canvass.ready);
   current = await waitForView(page, (v) => v.store.outbox.sent === 1 && v.store.outbox.queued === 0, 120_000);
   assert.equal(current.store.outbox.refused, 0);
-  const ids = await untilStored((all) => all.includes(id), "the resident's response stored");
+  let ids = await untilStored((all) => all.includes(id), "the resident's response stored");
   assert.equal(count(ids, id), 1, `${id} is stored exactly once`);
+
+  // Online, the next answer goes at once, and the confirmation says so.
+  const second = (await completeSurvey(page, 'touch', 'en', 'commuter')).id;
+  current = await waitForView(page, (v) => v.screen === 'confirmation' && v.paragraphs.length > 0, 60_000);
+  assert.deepEqual(current.paragraphs, ['Your answers have been sent to the survey team.']);
+  ids = await untilStored((all) => all.includes(second), "the resident's second response stored");
+  assert.equal(count(ids, second), 1);
   harness.assertClean();
   await context.close();
 });
