@@ -533,6 +533,10 @@ std::optional<std::int64_t> kiosk_next_tick_ms(const AppState& state) {
 }
 
 bool outbox_may_send(const AppState& state) {
+    // Nobody sends while a submit is on its way to the device's own store: only a response
+    // confirmed on screen should reach the collector (a crash before the store confirms would
+    // leave one there that the person never saw saved, and may give again).
+    if (state.screen == Screen::Submitting) return false;
     if (!state.kiosk) return true;
     switch (state.screen) {
         case Screen::Welcome: return !mid_response(state);

@@ -329,9 +329,10 @@ Result<Transition> apply_intent(const AppState& state, const Intent& intent, con
 // next second of a countdown); nothing when no timeout is running.
 std::optional<std::int64_t> kiosk_next_tick_ms(const AppState& state);
 
-// Whether the outbox may send now (docs/outbox.md): anywhere but a kiosk, always; a kiosk only
-// between respondents (the attract screen before anyone starts, the thank-you screen, the staff
-// screens), never while someone is answering.
+// Whether the outbox may send now (docs/outbox.md): never while a submit waits for the device's
+// store; otherwise anywhere but a kiosk, always; a kiosk only between respondents (the attract
+// screen before anyone starts, the thank-you screen, the staff screens), never while someone is
+// answering.
 bool outbox_may_send(const AppState& state);
 
 const char* screen_id(Screen screen);  // stable ids for the automation API (docs/automation.md)

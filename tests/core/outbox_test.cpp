@@ -167,6 +167,8 @@ TEST_CASE("a kiosk sends only between respondents; anywhere else at any time") {
     AppState resident;
     resident.screen = Screen::Question;
     CHECK(outbox_may_send(resident));
+    resident.screen = Screen::Submitting;  // not until the device's own store has confirmed it
+    CHECK_FALSE(outbox_may_send(resident));
     struct Row {
         Screen screen;
         bool may;
