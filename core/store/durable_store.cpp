@@ -63,8 +63,11 @@ void DurableStore::submit_record(const StoredResponse& response, const std::opti
     if (const auto retry = state_->failed_submits.find(response.id); retry != state_->failed_submits.end()) {
         Result<std::optional<StoredResponse>> stored = store_.find(response.id);
         if (!stored) return on_durable(stored.error());
-        // Only the very response whose write failed is retried; anything else with its id is a duplicate.
-        if (stored->has_value() && **stored == response) {
+        // Only the very response whose write failed is retried (pressed again, so with a later
+        // submit time); anything else with its id is a duplicate.
+        StoredResponse same_answers = response;
+        if (stored->has_value()) same_answers.submitted_at = (*stored)->submitted_at;
+        if (stored->has_value() && **stored == same_answers) {
             if (retry->second <= state_->covered) {
                 state_->failed_submits.erase(retry);
                 return on_durable(Ok{});
@@ -74,7 +77,7 @@ void DurableStore::submit_record(const StoredResponse& response, const std::opti
             if (!queued) return on_durable(queued.error());
             const std::int64_t earlier = retry->second;
             const std::int64_t number = state_->appended + 1;
-            append(queued->has_value() ? journal_response_submitted(response, **queued) : journal_response_submitted(response),
+            append(queued->has_value() ? journal_response_submitted(**stored, **queued) : journal_response_submitted(**stored),
                    [state = state_, id = response.id, earlier, number, on_durable = std::move(on_durable)](Status written) {
                        if (written) {
                            state->failed.erase(earlier);
@@ -94,6 +97,11 @@ void DurableStore::submit_record(const StoredResponse& response, const std::opti
                if (!written) state->failed_submits[id] = number;
                on_durable(std::move(written));
            });
+}
+
+bool DurableStore::submit_failed(const std::string& id) const {
+    const auto failed = state_->failed_submits.find(id);
+    return failed != state_->failed_submits.end() && failed->second > state_->covered;
 }
 
 Status DurableStore::settle_outbox(const std::string& id, OutboxState state, const std::string& outcome) {

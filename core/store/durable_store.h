@@ -58,7 +58,8 @@ public:
     // `on_durable` gets Ok once the response would survive a reload, crash or power cut, or the
     // error: the id already stored (nothing changed), or the journal write failed. After a
     // failed journal write, submitting the same response again retries the write (and reports
-    // Ok at once if a checkpoint has saved it meanwhile).
+    // Ok at once if a checkpoint has saved it meanwhile). "The same" allows a later submit time:
+    // the person pressed Submit again; the first stored copy is the one kept and journalled.
     void submit(const StoredResponse& response, std::function<void(Status)> on_durable);
     // As submit, and queues `outbox` in the same SQLite transaction and the same journal record:
     // once `on_durable` says Ok, the response and its place in the outbox survive together.
@@ -67,6 +68,9 @@ public:
     // journals it. A lost answer record only means the entry is sent again after a reload,
     // which the collector answers with 200 ("already stored").
     Status settle_outbox(const std::string& id, OutboxState state, const std::string& outcome);
+    // Whether response `id` was submitted here and its journal write failed, with no retry or
+    // checkpoint since: the person was told it could not be saved, so it is not sent yet.
+    bool submit_failed(const std::string& id) const;
 
     // Commits and appends without waiting: losing the last few seconds of a draft is acceptable.
     Status save_draft(const Draft& draft);

@@ -337,11 +337,19 @@ TEST_CASE("a failed journal write is reported, and resubmitting the same respons
     CHECK(failed.message() == "QuotaExceededError: the quota has been exceeded");
     CHECK(store.status().unconfirmed_changes == 1);
     CHECK(store.status().last_error == "saving a change: QuotaExceededError: the quota has been exceeded");
+    CHECK(store.submit_failed(response(1).id));
     idb.fail_appends.reset();
-    Outcome retried = submit(store, response(1));
+    // Pressed again a little later: the same answers with a later submit time are the retry,
+    // and the first stored copy is what the journal gets.
+    StoredResponse pressed_again = response(1);
+    pressed_again.submitted_at = "2099-01-01T00:00:00Z";
+    REQUIRE(pressed_again.submitted_at != response(1).submitted_at);
+    Outcome retried = submit(store, pressed_again);
     CHECK(retried.ok());
+    CHECK_FALSE(store.submit_failed(response(1).id));
     CHECK(store.status().unconfirmed_changes == 0);
     CHECK(idb.journal.size() == 1);
+    CHECK(idb.journal.begin()->second.find(response(1).submitted_at) != std::string::npos);
     // Once durable, the same id is a duplicate again.
     CHECK(submit(store, response(1)).message() == "a response with id 00000000-0000-4000-8000-000000000001 is already stored");
     // A different response under a failed id is not a retry.
