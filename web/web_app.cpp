@@ -609,6 +609,8 @@ void WebApp::send_outbox() {
         outbox_pacing_.last_error = "reading the outbox: " + queued.error().to_string();
         return;
     }
+    // A response whose save failed on screen waits until it is saved (pressed again, or a checkpoint).
+    std::erase_if(*queued, [&](const OutboxEntry& e) { return store_->submit_failed(e.id); });
     const std::optional<std::size_t> next =
         collect::next_outbox_entry(*queued, outbox_pacing_, now_ms, {online, outbox_sending_, !outbox_may_send(state_)});
     if (!next) return;
@@ -629,8 +631,15 @@ void WebApp::outbox_answered(const std::string& id, const platform::HttpReply& r
         outbox_pacing_ = collect::after_failure(outbox_pacing_, platform::now().unix_ms, {random[0], random[1]}, outcome.reason);
     } else {
         const OutboxState state = outcome.verdict == collect::SendVerdict::Sent ? OutboxState::Sent : OutboxState::Refused;
-        if (Status settled = store_->settle_outbox(id, state, outcome.reason); !settled) store_errors_.push_back(settled.error().to_string());
-        outbox_pacing_ = collect::after_answer(outbox_pacing_);
+        if (Status settled = store_->settle_outbox(id, state, outcome.reason); !settled) {
+            // Not recorded, so still queued: pace it as a failure rather than post it again at once.
+            store_errors_.push_back(settled.error().to_string());
+            const auto random = platform::random_bytes_16();
+            outbox_pacing_ = collect::after_failure(outbox_pacing_, platform::now().unix_ms, {random[0], random[1]},
+                                                    "recording the collector's answer: " + settled.error().to_string());
+        } else {
+            outbox_pacing_ = collect::after_answer(outbox_pacing_);
+        }
         if (state_.kiosk && state_.screen == Screen::Staff) finished_intents_.push_back(staff_report({}));  // the figures move
     }
     view_changed_ = true;  // the automation view's counts moved
