@@ -93,6 +93,8 @@ Options parse_options(int argc, char** argv) {
         else usage("unknown option " + arg);
     }
     if (o.port <= 0) usage("--port is needed");
+    // A baseline at a fixed rate would measure the rate; until the server is gone, it never ends.
+    if (o.baseline && (o.rate > 0 || o.until_gone)) usage("--baseline runs as fast as answers come: not with --rate or --until-gone");
     return o;
 }
 

@@ -190,7 +190,8 @@ void post_json(std::string_view url, std::string_view body, std::function<void(H
     const std::string scheme = "http://";
     const std::size_t path_at = address.find('/', scheme.size());
     const std::string host = address.substr(scheme.size(), path_at == std::string::npos ? std::string::npos : path_at - scheme.size());
-    const bool loopback = address.rfind(scheme, 0) == 0 && (host.rfind("127.0.0.1", 0) == 0 || host.rfind("localhost", 0) == 0);
+    const std::string name = host.substr(0, host.find(':'));
+    const bool loopback = address.rfind(scheme, 0) == 0 && (name == "127.0.0.1" || name == "localhost");
     if (!loopback) return done(HttpReply{0, "natively only http:// addresses on this machine can be posted to"});
     httplib::Client client(scheme + host);
     const int timeout_s = kPostTimeoutMs / 1000;
