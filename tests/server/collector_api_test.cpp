@@ -265,6 +265,32 @@ TEST_CASE("collector: the web folder is served with its content types and no mor
 
 // --- 5. Other origins ----------------------------------------------------------------
 
+TEST_CASE("collector: a manifest's collector on another origin is added to the page's CSP connect-src") {
+    // The page's own CSP, as shell.html writes it: the server widens exactly this text.
+    std::ifstream shell_file(std::string(CANVASS_SOURCE_DIR) + "/shell.html", std::ios::binary);
+    std::ostringstream shell;
+    shell << shell_file.rdbuf();
+    REQUIRE(shell.str().find("content=\"default-src 'self'; ") != std::string::npos);
+
+    Deployment deployment("csp");
+    write_text(deployment.root / "web" / "index.html", shell.str());
+    nlohmann::json manifest = nlohmann::json::parse(std::ifstream(deployment.root / "surveys" / "manifest.json"));
+    manifest["surveys"][0]["collector"] = "https://collect.example.org/";
+    write_text(deployment.root / "surveys" / "manifest.json", manifest.dump(2));
+    Collector collector(deployment, {"--rate", "0"});
+    httplib::Client c = client(collector);
+    for (const std::string path : {"/", "/index.html"}) {
+        CAPTURE(path);
+        const httplib::Result page = c.Get(path);
+        REQUIRE(page);
+        CHECK(page->status == 200);
+        CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+        CHECK(page->body.find("content=\"default-src 'self'; connect-src 'self' https://collect.example.org; script-src") !=
+              std::string::npos);
+    }
+    // Without such a collector the page is the file as it is (the web folder test above).
+}
+
 TEST_CASE("collector: only origins given with --allow-origin may post from their pages (CORS)") {
     Deployment deployment("cors");
     Collector collector(deployment, {"--rate", "0", "--allow-origin", "https://survey.example.org"});
