@@ -626,21 +626,23 @@ void WebApp::outbox_answered(const std::string& id, const platform::HttpReply& r
                               : outcome.verdict == collect::SendVerdict::Retry ? Delivery::WaitingForNetwork
                                                                                : Delivery::Refused;
     finished_intents_.push_back(intent::OutboxProgress{id, delivery});
+    std::optional<std::string> failure;  // why the entry is still queued; none when it is settled
     if (outcome.verdict == collect::SendVerdict::Retry) {
-        const auto random = platform::random_bytes_16();
-        outbox_pacing_ = collect::after_failure(outbox_pacing_, platform::now().unix_ms, {random[0], random[1]}, outcome.reason);
+        failure = outcome.reason;
     } else {
         const OutboxState state = outcome.verdict == collect::SendVerdict::Sent ? OutboxState::Sent : OutboxState::Refused;
         if (Status settled = store_->settle_outbox(id, state, outcome.reason); !settled) {
-            // Not recorded, so still queued: pace it as a failure rather than post it again at once.
+            // Not recorded, so still queued: paced as a failure rather than posted again at once.
             store_errors_.push_back(settled.error().to_string());
-            const auto random = platform::random_bytes_16();
-            outbox_pacing_ = collect::after_failure(outbox_pacing_, platform::now().unix_ms, {random[0], random[1]},
-                                                    "recording the collector's answer: " + settled.error().to_string());
-        } else {
-            outbox_pacing_ = collect::after_answer(outbox_pacing_);
+            failure = "recording the collector's answer: " + settled.error().to_string();
         }
         if (state_.kiosk && state_.screen == Screen::Staff) finished_intents_.push_back(staff_report({}));  // the figures move
+    }
+    if (failure) {
+        const auto random = platform::random_bytes_16();
+        outbox_pacing_ = collect::after_failure(outbox_pacing_, platform::now().unix_ms, {random[0], random[1]}, *failure);
+    } else {
+        outbox_pacing_ = collect::after_answer(outbox_pacing_);
     }
     view_changed_ = true;  // the automation view's counts moved
     request_frames(kFramesAfterChange);
